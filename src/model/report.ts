@@ -1,0 +1,92 @@
+/** The shape of one parsed report (contract.md), shared by the CLI, the dataset and the app. */
+import type { TableId, TemplateVersion } from './template.ts';
+
+export type SourceFormat = 'text' | 'html' | 'pdf' | 'docx';
+
+export type AgencyLevel =
+  | 'central' | 'central_branch'
+  | 'provincial_gov' | 'provincial_dept'
+  | 'prefecture_gov' | 'prefecture_dept'
+  | 'county_gov' | 'county_dept'
+  | 'township' | 'zone';
+
+export const AGENCY_LEVELS: readonly AgencyLevel[] = [
+  'central', 'central_branch', 'provincial_gov', 'provincial_dept', 'prefecture_gov',
+  'prefecture_dept', 'county_gov', 'county_dept', 'township', 'zone',
+];
+
+export interface Agency {
+  name: string | null;
+  level: AgencyLevel | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+}
+
+/**
+ * number: a figure was printed. blank: printed empty (/, -, —, nothing). inferred: lost in
+ * extraction and fixed by the table's own arithmetic. missing: neither.
+ */
+export type CellState = 'number' | 'blank' | 'inferred' | 'missing';
+
+export interface Cell {
+  table: TableId;
+  row: string;
+  col: string;
+  value: number | null;
+  raw: string | null;
+  state: CellState;
+}
+
+export type Platform = 'wechat' | 'weibo' | 'app' | 'douyin' | 'toutiao' | 'video_channel' | 'other';
+
+export interface Metric {
+  key: MetricKey;
+  value: number;
+  unit: string;
+  platform?: Platform;
+  account?: string;
+  /** 余/约/近/超过… printed beside the number. */
+  approx?: boolean;
+  evidence: string;
+}
+
+export type CheckStatus = 'pass' | 'fail' | 'uncertain';
+
+export interface CheckResult {
+  rule: string;
+  row?: string;
+  col?: string;
+  status: CheckStatus;
+  left: number | null;
+  right: number | null;
+  /** Cell keys (t3.granted.total …) the rule read: what a reader highlights when it fails. */
+  cells?: string[];
+  note?: string;
+}
+
+export interface ParsedReport {
+  source: { file: string; sha256: string; format: SourceFormat };
+  agency: Agency;
+  year: number | null;
+  template: TemplateVersion | null;
+  cells: Cell[];
+  metrics: Metric[];
+  checks: CheckResult[];
+  warnings: string[];
+}
+
+export const METRIC_KEYS = [
+  'proactive_items_total', 'portal_posts', 'policy_docs_published', 'policy_interpretations',
+  'press_conferences', 'gazette_issues', 'newmedia_followers', 'newmedia_posts',
+  'inquiries_answered', 'complaints', 'suggestions', 'open_day_events', 'procurement_amount',
+  'info_processing_fee',
+] as const;
+export type MetricKey = (typeof METRIC_KEYS)[number];
+
+export const METRIC_UNITS: Record<MetricKey, string> = {
+  proactive_items_total: '条', portal_posts: '条', policy_docs_published: '件',
+  policy_interpretations: '篇', press_conferences: '场', gazette_issues: '期',
+  newmedia_followers: '个', newmedia_posts: '条', inquiries_answered: '件', complaints: '件',
+  suggestions: '件', open_day_events: '次', procurement_amount: '万元', info_processing_fee: '元',
+};
