@@ -60,3 +60,9 @@ export const DATASET_TABLES = {
 
 export type DatasetTable = keyof typeof DATASET_TABLES;
 export const DATASET_TABLE_NAMES = Object.keys(DATASET_TABLES) as DatasetTable[];
+
+/**
+ * Every demo report the project generates carries this line, so a generated file is recognised
+ * as invented wherever it travels, and ingest marks its row `synthetic`.
+ */
+export const SYNTHETIC_MARKER = '【Gongkai 演示数据：虚构机构，数字为生成数据】';
