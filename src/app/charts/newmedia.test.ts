@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { init, use } from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import type { ChartOption } from './echarts.ts';
+import { newMediaPlatformOption, newMediaTrendOption } from './newmedia.ts';
+import type { NewMediaPlatformRow } from '../queries/newmedia.ts';
+
+use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+
+function render(option: ChartOption): string {
+  const chart = init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 360 });
+  chart.setOption(option);
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}
+
+const row = (platform: string, year: number, followers: number | null, posts: number | null): NewMediaPlatformRow => ({
+  platform, year, n_accounts: 1, n_reports: 1, followers, posts, n_with_followers: followers === null ? 0 : 1, n_with_posts: posts === null ? 0 : 1,
+});
+const ROWS = [row('weibo', 2020, 90, 1500), row('wechat', 2020, 14000, 180), row('wechat', 2021, 16000, 200), row('douyin', 2021, 30000, null)];
+
+describe('newMediaPlatformOption', () => {
+  it('shows one year per platform in a fixed platform order, unstated figures as null', () => {
+    const option = newMediaPlatformOption(ROWS, { lang: 'zh', measure: 'posts', year: 2021 });
+    const [bars] = option.series as { data: { name: string; value: number | null }[] }[];
+    expect(bars.data.map((d) => [d.name, d.value])).toEqual([['微信', 200], ['抖音', null]]);
+    expect(render(option)).toContain('微信');
+  });
+});
+
+describe('newMediaTrendOption', () => {
+  it('draws one line per platform with gaps for years without the figure', () => {
+    const option = newMediaTrendOption(ROWS, { lang: 'en', measure: 'followers' });
+    const series = option.series as { name: string; data: (number | null)[] }[];
+    expect(series.map((s) => [s.name, s.data])).toEqual([['WeChat', [14000, 16000]], ['Weibo', [90, null]], ['Douyin', [null, 30000]]]);
+    expect(render(option)).toContain('Douyin');
+  });
+});

@@ -1,0 +1,63 @@
+/** Chart options for the new-media view: followers (a stock) and posts (a flow) per platform. */
+import type { ChartOption } from './echarts.ts';
+import { formatCompact, formatNumber, type Lang } from '../format.ts';
+import type { NewMediaPlatformRow } from '../queries/newmedia.ts';
+
+export type NewMediaMeasure = 'followers' | 'posts';
+
+export const PLATFORM_ORDER = ['wechat', 'weibo', 'douyin', 'toutiao', 'video_channel', 'app', 'other'] as const;
+const PLATFORM_TEXT: Record<string, { zh: string; en: string }> = {
+  wechat: { zh: '微信', en: 'WeChat' }, weibo: { zh: '微博', en: 'Weibo' }, app: { zh: '客户端', en: 'App' },
+  douyin: { zh: '抖音', en: 'Douyin' }, toutiao: { zh: '头条号', en: 'Toutiao' }, video_channel: { zh: '视频号', en: 'Channels' },
+  other: { zh: '其他', en: 'Other' },
+};
+export const platformText = (p: string, lang: Lang): string => PLATFORM_TEXT[p]?.[lang] ?? p;
+
+const platformsIn = (rows: readonly NewMediaPlatformRow[]) => PLATFORM_ORDER.filter((p) => rows.some((r) => r.platform === p));
+
+/** One bar per platform for one year: the measure summed over the accounts that state it. */
+export function newMediaPlatformOption(rows: readonly NewMediaPlatformRow[], opts: { lang: Lang; measure: NewMediaMeasure; year: number }): ChartOption {
+  const { lang, measure, year } = opts;
+  const ofYear = rows.filter((r) => r.year === year);
+  const platforms = platformsIn(ofYear);
+  return {
+    aria: { enabled: true },
+    tooltip: { trigger: 'item', formatter: (p: unknown) => {
+      const d = (p as { data: { value: number | null; name: string; accounts: number; stated: number } }).data;
+      const accounts = lang === 'zh' ? `${d.stated}/${d.accounts} 个账号有此数字` : `${d.stated} of ${d.accounts} accounts state it`;
+      return `${d.name}: ${formatNumber(d.value, lang, 'missing')}<br>${accounts}`;
+    } },
+    grid: { left: 8, right: 16, top: 16, bottom: 8 },
+    xAxis: { type: 'category', data: platforms.map((p) => platformText(p, lang)) },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
+    series: [{
+      type: 'bar',
+      itemStyle: { color: measure === 'followers' ? '#2f7d4f' : '#5b7db1' },
+      label: { show: true, position: 'top', formatter: (p: unknown) => formatCompact((p as { value: number | null }).value, lang, 'missing') },
+      data: platforms.map((p) => {
+        const r = ofYear.find((x) => x.platform === p)!;
+        return { name: platformText(p, lang), value: r[measure], accounts: r.n_accounts, stated: measure === 'followers' ? r.n_with_followers : r.n_with_posts };
+      }),
+    }],
+  };
+}
+
+/** One line per platform over the years; a year with no stated figure is a gap. */
+export function newMediaTrendOption(rows: readonly NewMediaPlatformRow[], opts: { lang: Lang; measure: NewMediaMeasure }): ChartOption {
+  const { lang, measure } = opts;
+  const years = [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
+  return {
+    aria: { enabled: true },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => formatNumber(v as number | null, lang, 'missing') },
+    legend: { type: 'scroll', top: 0 },
+    grid: { left: 8, right: 16, top: 36, bottom: 8 },
+    xAxis: { type: 'category', data: years.map(String) },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
+    series: platformsIn(rows).map((p) => ({
+      type: 'line' as const,
+      name: platformText(p, lang),
+      connectNulls: false,
+      data: years.map((y) => rows.find((r) => r.platform === p && r.year === y)?.[measure] ?? null),
+    })),
+  };
+}

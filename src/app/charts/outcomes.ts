@@ -1,0 +1,176 @@
+/** Chart options for the applications view (table 3): outcomes by applicant type, the flow, the trend. */
+import type { ChartOption } from './echarts.ts';
+import { T3_COL_KEYS, T3_GROUPS, rowDef } from '../../model/template.ts';
+import { formatNumber, formatPercent, type Lang } from '../format.ts';
+import type { OutcomeCellRow, OutcomeTrendRow } from '../queries/outcomes.ts';
+
+export const OUTCOME_GROUPS = ['granted', 'partially_granted', 'denied', 'unable', 'not_processed', 'other'] as const;
+export type OutcomeGroup = (typeof OUTCOME_GROUPS)[number];
+
+export const APPLICANT_COLS = T3_COL_KEYS.filter((c) => c !== 'total');
+
+/** Which outcome group a table-3 row belongs to; undefined for the non-outcome rows. */
+export function outcomeGroupOf(row: string): OutcomeGroup | undefined {
+  if (row === 'other_handling') return 'other';
+  const group = rowDef('t3', row)?.group;
+  return (OUTCOME_GROUPS as readonly string[]).includes(group ?? '') ? (group as OutcomeGroup) : undefined;
+}
+
+export interface GroupCell {
+  col: string;
+  group: OutcomeGroup;
+  /** Null when no selected report printed any row of the group in this column. */
+  value: number | null;
+}
+
+/** Table-3 cells summed into the six outcome groups, per applicant column. */
+export function outcomeGroups(cells: readonly OutcomeCellRow[]): GroupCell[] {
+  const sums = new Map<string, number | null>();
+  for (const c of cells) {
+    const group = outcomeGroupOf(c.row);
+    if (!group) continue;
+    const key = `${c.col}|${group}`;
+    const prev = sums.get(key) ?? null;
+    sums.set(key, c.value === null ? prev : (prev ?? 0) + c.value);
+  }
+  return T3_COL_KEYS.flatMap((col) => OUTCOME_GROUPS.map((group) => ({ col, group, value: sums.get(`${col}|${group}`) ?? null })));
+}
+
+export function cellValue(cells: readonly OutcomeCellRow[], row: string, col: string): number | null {
+  return cells.find((c) => c.row === row && c.col === col)?.value ?? null;
+}
+
+const GROUP_COLORS: Record<OutcomeGroup, string> = {
+  granted: '#2f7d4f', partially_granted: '#8cc084', denied: '#c0504d', unable: '#e3a33b', not_processed: '#7f7f7f', other: '#5b7db1',
+};
+
+const APPLICANT_NAMES: Record<string, { zh: string; en: string }> = {
+  natural_person: { zh: '自然人', en: 'Natural persons' },
+  commercial_enterprise: { zh: '商业企业', en: 'Businesses' },
+  research_institution: { zh: '科研机构', en: 'Research bodies' },
+  social_welfare_org: { zh: '社会公益组织', en: 'Social-welfare orgs' },
+  legal_service_org: { zh: '法律服务机构', en: 'Legal-service orgs' },
+  other_org: { zh: '其他组织', en: 'Other orgs' },
+  total: { zh: '总计', en: 'Total' },
+};
+
+/** Short applicant-type names for chart axes (the template's own labels are in template.ts). */
+export function applicantLabel(col: string, lang: Lang): string {
+  return APPLICANT_NAMES[col]?.[lang] ?? col;
+}
+
+/**
+ * Horizontal stacked bars: one bar per applicant type, one segment per outcome group. With
+ * `percent`, each bar shows shares of its own outcomes. A group no report printed is left out of
+ * the bar (and said so in the tooltip), not drawn as 0.
+ */
+export function outcomesBarOption(cells: readonly OutcomeCellRow[], opts: { lang: Lang; percent: boolean }): ChartOption {
+  const { lang, percent } = opts;
+  const groups = outcomeGroups(cells);
+  const cols = [...APPLICANT_COLS];
+  const barTotal = (col: string) => groups.filter((g) => g.col === col).reduce((s, g) => s + (g.value ?? 0), 0);
+  const valueOf = (col: string, group: OutcomeGroup) => groups.find((g) => g.col === col && g.group === group)?.value ?? null;
+  return {
+    aria: { enabled: true, decal: { show: true } },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const list = params as { axisValueLabel: string; dataIndex: number; seriesName: string; marker: string; seriesIndex: number }[];
+        if (list.length === 0) return '';
+        const col = cols[list[0].dataIndex];
+        const lines = OUTCOME_GROUPS.map((g, i) => {
+          const v = valueOf(col, g);
+          const total = barTotal(col);
+          const share = v !== null && total > 0 ? ` (${formatPercent(v / total, lang)})` : '';
+          return `${list.find((p) => p.seriesIndex === i)?.marker ?? ''}${T3_GROUPS[g][lang]}: ${formatNumber(v, lang, 'blank')}${share}`;
+        });
+        return [list[0].axisValueLabel, ...lines].join('<br>');
+      },
+    },
+    legend: { type: 'scroll', top: 0 },
+    grid: { left: 8, right: 16, top: 36, bottom: 8 },
+    xAxis: percent ? { type: 'value', max: 1, axisLabel: { formatter: (v: number) => formatPercent(v, lang, 'na', 0) } } : { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
+    yAxis: { type: 'category', inverse: true, data: cols.map((c) => applicantLabel(c, lang)) },
+    series: OUTCOME_GROUPS.map((group) => ({
+      type: 'bar' as const,
+      name: T3_GROUPS[group][lang],
+      stack: 'outcomes',
+      itemStyle: { color: GROUP_COLORS[group] },
+      emphasis: { focus: 'series' as const },
+      data: cols.map((col) => {
+        const v = valueOf(col, group);
+        const total = barTotal(col);
+        return v === null ? null : percent ? (total > 0 ? v / total : null) : v;
+      }),
+    })),
+  };
+}
+
+const FLOW_TEXT = {
+  new_received: { zh: '本年新收', en: 'New this year' },
+  carried_over_in: { zh: '上年结转', en: 'Carried in' },
+  handled: { zh: '本年度办理', en: 'To be handled' },
+  carried_over_out: { zh: '结转下年度', en: 'Carried out' },
+};
+
+/**
+ * Sankey of one applicant column: new + carried-in → outcomes + carried-out. Links whose figure
+ * is blank or 0 are left out (a sankey cannot draw them); the tooltip gives each figure.
+ */
+export function outcomesFlowOption(cells: readonly OutcomeCellRow[], opts: { lang: Lang; col: string }): ChartOption {
+  const { lang, col } = opts;
+  const groups = outcomeGroups(cells).filter((g) => g.col === col);
+  const hub = FLOW_TEXT.handled[lang];
+  const links: { source: string; target: string; value: number }[] = [];
+  const add = (source: string, target: string, value: number | null) => {
+    if (value !== null && value > 0) links.push({ source, target, value });
+  };
+  add(FLOW_TEXT.new_received[lang], hub, cellValue(cells, 'new_received', col));
+  add(FLOW_TEXT.carried_over_in[lang], hub, cellValue(cells, 'carried_over_in', col));
+  for (const g of groups) add(hub, T3_GROUPS[g.group][lang], g.value);
+  add(hub, FLOW_TEXT.carried_over_out[lang], cellValue(cells, 'carried_over_out', col));
+  const names = [...new Set(links.flatMap((l) => [l.source, l.target]))];
+  const colorOf = (name: string) => OUTCOME_GROUPS.find((g) => T3_GROUPS[g][lang] === name);
+  return {
+    aria: { enabled: true },
+    tooltip: { trigger: 'item', formatter: (p: unknown) => {
+      const d = (p as { data: { source?: string; target?: string; value?: number; name?: string }; value: number }).data;
+      return d.source ? `${d.source} → ${d.target}: ${formatNumber(d.value, lang)}` : `${d.name}`;
+    } },
+    series: [{
+      type: 'sankey',
+      left: 8, right: 96, top: 8, bottom: 8,
+      nodeAlign: 'justify',
+      emphasis: { focus: 'adjacency' },
+      label: { formatter: (p: unknown) => (p as { name: string }).name },
+      data: names.map((name) => ({ name, itemStyle: colorOf(name) ? { color: GROUP_COLORS[colorOf(name)!] } : undefined })),
+      links,
+    }],
+  };
+}
+
+const TREND_TEXT = {
+  new_received: { zh: '本年新收申请', en: 'New applications' },
+  rate: { zh: '公开率', en: 'Disclosure rate' },
+};
+
+/** New applications (bars) and the pooled disclosure rate (line) by year. */
+export function outcomeTrendOption(rows: readonly OutcomeTrendRow[], opts: { lang: Lang }): ChartOption {
+  const { lang } = opts;
+  return {
+    aria: { enabled: true },
+    tooltip: { trigger: 'axis', valueFormatter: undefined },
+    legend: { top: 0 },
+    grid: { left: 8, right: 8, top: 36, bottom: 8 },
+    xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
+    yAxis: [
+      { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
+      { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v, lang, 'na', 0) }, splitLine: { show: false } },
+    ],
+    series: [
+      { type: 'bar', name: TREND_TEXT.new_received[lang], data: rows.map((r) => r.new_received), tooltip: { valueFormatter: (v) => formatNumber(v as number | null, lang, 'blank') } },
+      { type: 'line', name: TREND_TEXT.rate[lang], yAxisIndex: 1, connectNulls: false, data: rows.map((r) => r.disclosure_rate), tooltip: { valueFormatter: (v) => formatPercent(v as number | null, lang) } },
+    ],
+  };
+}

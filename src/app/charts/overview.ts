@@ -1,0 +1,91 @@
+/** Option builders for the Overview's charts: rows in, ECharts option out. */
+import type { ChartOption } from './echarts.ts';
+import { formatCompact, formatNumber, formatPercent, type Lang } from '../format.ts';
+import { MESSAGES } from '../i18n/messages.ts';
+import { RULES } from '../../model/rules.ts';
+import type { FailedRuleRow, ReportsByYearRow } from '../queries/overview.ts';
+
+export const TEMPLATE_COLORS: Record<string, string> = { '2019': '#7c9cbf', '2021': '#1d4ed8' };
+const OTHER_COLOR = '#9aa5b1';
+
+const templateName = (template: string | null, lang: Lang) =>
+  template === '2019' || template === '2021' ? MESSAGES[`template_${template}`][lang] : lang === 'zh' ? '未识别' : 'unrecognised';
+
+/** Reports per year, stacked by template version. */
+export function reportsByYearOption(rows: readonly ReportsByYearRow[], lang: Lang): ChartOption {
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const templates = [...new Set(rows.map((r) => r.template))].sort((a, b) => String(a).localeCompare(String(b)));
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0 },
+    grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: years.map(String) },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
+    series: templates.map((template) => ({
+      type: 'bar',
+      name: templateName(template, lang),
+      stack: 'reports',
+      itemStyle: { color: TEMPLATE_COLORS[template ?? ''] ?? OTHER_COLOR },
+      label: { show: true, position: 'inside', color: '#fff', formatter: ({ value }: { value: unknown }) => (typeof value === 'number' && value > 0 ? formatNumber(value, lang) : '') },
+      // a year without reports of this template has no bar, not a zero bar
+      data: years.map((y) => rows.find((r) => r.year === y && r.template === template)?.reports ?? null),
+    })),
+  };
+}
+
+export interface HeadlineYear {
+  year: number;
+  applications: number | null;
+  disclosure_rate: number | null;
+}
+
+/** Applications received per year (bars) and the disclosure rate (line, right axis). */
+export function applicationsByYearOption(rows: readonly HeadlineYear[], lang: Lang): ChartOption {
+  const names = lang === 'zh' ? { apps: '本年新收申请', rate: '公开率' } : { apps: 'New applications', rate: 'Disclosure rate' };
+  return {
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (value: unknown) => (typeof value === 'number' ? (value <= 1 && value >= 0 && !Number.isInteger(value) ? formatPercent(value, lang) : formatNumber(value, lang)) : MESSAGES.no_data[lang]),
+    },
+    legend: { top: 0 },
+    grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
+    yAxis: [
+      { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
+      { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v, lang, 'na', 0) }, splitLine: { show: false } },
+    ],
+    series: [
+      {
+        type: 'bar', name: names.apps, itemStyle: { color: '#1d4ed8' },
+        label: { show: true, position: 'top', formatter: ({ value }: { value: unknown }) => (typeof value === 'number' ? formatCompact(value, lang) : '') },
+        data: rows.map((r) => r.applications),
+      },
+      {
+        type: 'line', name: names.rate, yAxisIndex: 1, itemStyle: { color: '#b54708' }, connectNulls: false,
+        data: rows.map((r) => r.disclosure_rate),
+      },
+    ],
+  };
+}
+
+/** Reports failing each arithmetic rule, hard rules in red. */
+export function failedRulesOption(rows: readonly FailedRuleRow[], lang: Lang): ChartOption {
+  const sorted = [...rows].sort((a, b) => a.reports - b.reports);
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
+    yAxis: {
+      type: 'category',
+      data: sorted.map((r) => RULES[r.rule]?.[lang] ?? r.rule),
+      axisLabel: { width: lang === 'zh' ? 150 : 180, overflow: 'truncate' },
+    },
+    series: [
+      {
+        type: 'bar',
+        data: sorted.map((r) => ({ value: r.reports, itemStyle: { color: r.severity === 'hard' ? '#b42318' : '#f79009' } })),
+        label: { show: true, position: 'right', formatter: ({ value }: { value: unknown }) => formatNumber(value as number, lang) },
+      },
+    ],
+  };
+}

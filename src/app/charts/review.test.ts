@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { init, use } from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import type { ChartOption } from './echarts.ts';
+import { reviewResultsOption, reviewTrendOption } from './review.ts';
+import type { ReviewCellRow } from '../queries/review.ts';
+
+use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+
+function render(option: ChartOption): string {
+  const chart = init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 360 });
+  chart.setOption(option);
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}
+
+type Series = { name: string; data: (number | null)[] }[];
+const c = (row: ReviewCellRow['row'], col: string, value: number | null): ReviewCellRow => ({ row, col, value, n_reported: 1, n_empty: 0 });
+
+describe('reviewResultsOption', () => {
+  it('stacks the four results for each case type, leaving blanks as null', () => {
+    const option = reviewResultsOption([c('review', 'upheld', 72), c('review', 'corrected', 64), c('review', 'other', 178), c('review', 'pending', 37), c('lit_direct', 'upheld', 13), c('lit_after_review', 'pending', null)], { lang: 'zh' });
+    const series = option.series as Series;
+    expect(series.map((s) => s.name)).toEqual(['结果维持', '结果纠正', '其他结果', '尚未审结']);
+    expect(series[0].data).toEqual([72, 13, null]);
+    expect(series[3].data).toEqual([37, null, null]);
+    const svg = render(option);
+    expect(svg).toContain('未经复议直接起诉');
+  });
+});
+
+describe('reviewTrendOption', () => {
+  it('draws reviews, lawsuits and the correction rate by year', () => {
+    const option = reviewTrendOption([
+      { year: 2022, n_reports: 3, review_total: 10, lit_total: 4, review_corrected: 2, review_closed: 8, review_correction_rate: 0.25 },
+      { year: 2023, n_reports: 3, review_total: null, lit_total: 0, review_corrected: null, review_closed: null, review_correction_rate: null },
+    ], { lang: 'en' });
+    const series = option.series as Series;
+    expect(series.map((s) => s.name)).toEqual(['Reviews', 'Lawsuits', 'Review correction rate']);
+    expect(series[0].data).toEqual([10, null]);
+    expect(series[2].data).toEqual([0.25, null]);
+    expect(render(option)).toContain('2023');
+  });
+});

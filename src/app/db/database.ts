@@ -1,0 +1,122 @@
+/**
+ * The one owner of the DuckDB-wasm connection. Everything is served from the app's own
+ * origin: DuckDB's wasm and worker are bundled by Vite, and the Parquet files are decoded in
+ * JavaScript (parquet-wasm) because DuckDB-wasm would otherwise download its Parquet
+ * extension from the internet, which fails offline (see docs/stack notes).
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import initParquet, { readParquet } from 'parquet-wasm/esm';
+import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { DATASET_TABLE_NAMES, type DatasetTable } from '../../model/dataset.ts';
+import { dbStatus } from './status.svelte.ts';
+
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+};
+
+let connection: Promise<duckdb.AsyncDuckDBConnection> | null = null;
+
+/** Where the dataset lives: `<base>/data/` of the app's own origin. */
+export function dataUrl(file: string): string {
+  return `${import.meta.env.BASE_URL}data/${file}`;
+}
+
+async function startEngine(): Promise<duckdb.AsyncDuckDBConnection> {
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  const worker = new Worker(bundle.mainWorker!);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.open({ query: { castBigIntToDouble: true }, filesystem: { allowFullHTTPReads: false } });
+  const conn = await db.connect();
+  await conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
+  return conn;
+}
+
+async function fetchWithProgress(file: string): Promise<Uint8Array> {
+  const response = await fetch(dataUrl(file));
+  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+  const length = Number(response.headers.get('content-length') ?? 0);
+  dbStatus.totalBytes += length;
+  if (!response.body) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    dbStatus.loadedBytes += bytes.byteLength;
+    return bytes;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    dbStatus.loadedBytes += value.byteLength;
+  }
+  if (length === 0) dbStatus.totalBytes += size;
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+async function open(): Promise<duckdb.AsyncDuckDBConnection> {
+  dbStatus.phase = 'loading';
+  dbStatus.tableCount = DATASET_TABLE_NAMES.length;
+  const parquetReady = initParquet({ module_or_path: parquetWasm });
+  const files = DATASET_TABLE_NAMES.map((name) => fetchWithProgress(`${name}.parquet`).then((bytes) => ({ name, bytes })));
+  const conn = await startEngine();
+  await parquetReady;
+  for (const pending of files) {
+    const { name, bytes } = await pending;
+    let ipc: Uint8Array;
+    try {
+      ipc = readParquet(bytes).intoIPCStream();
+    } catch (error) {
+      throw new Error(`${name}.parquet: not a readable Parquet file (${error instanceof Error ? error.message : String(error)})`);
+    }
+    await conn.insertArrowFromIPCStream(ipc, { name, create: true });
+    dbStatus.tablesLoaded += 1;
+  }
+  const synthetic = await conn.query('SELECT count(*) AS n FROM reports WHERE synthetic');
+  dbStatus.hasSynthetic = Number(synthetic.toArray()[0]?.n ?? 0) > 0;
+  dbStatus.phase = 'ready';
+  return conn;
+}
+
+/** Start loading the dataset (idempotent); resolves when every table is queryable. */
+export function startDatabase(): Promise<duckdb.AsyncDuckDBConnection> {
+  connection ??= open().catch((error: unknown) => {
+    dbStatus.phase = 'error';
+    dbStatus.error = error instanceof Error ? error.message : String(error);
+    throw error;
+  });
+  return connection;
+}
+
+function plain(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  return value;
+}
+
+/** Run SQL and return plain objects (numbers as numbers, NULL as null). */
+export async function query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+  const conn = await startDatabase();
+  const result = await conn.query(sql);
+  const fields = result.schema.fields.map((f) => f.name);
+  const columns = fields.map((_, i) => result.getChildAt(i)!);
+  const rows: T[] = new Array(result.numRows);
+  for (let r = 0; r < result.numRows; r++) {
+    const row: Record<string, unknown> = {};
+    for (let c = 0; c < fields.length; c++) row[fields[c]] = plain(columns[c].get(r));
+    rows[r] = row as T;
+  }
+  return rows;
+}

@@ -1,0 +1,98 @@
+/**
+ * The filters every view shares, and the SQL they become. A view adds its own choices (metric,
+ * year …) on top; these cross-apply to every chart of every view.
+ */
+import { AGENCY_LEVELS, type AgencyLevel } from '../../model/report.ts';
+import { TEMPLATE_VERSIONS, type TemplateVersion } from '../../model/template.ts';
+
+export type SourceFilter = 'all' | 'real' | 'synthetic';
+
+export interface Filters {
+  /** A region path prefix as in `reports.region` (示例省 or 示例省/甲市); null = everywhere. */
+  region: string | null;
+  /** Agency levels to keep; empty = all. */
+  levels: AgencyLevel[];
+  template: TemplateVersion | null;
+  yearFrom: number | null;
+  yearTo: number | null;
+  /** Real reports, the generated demo reports, or both. */
+  source: SourceFilter;
+}
+
+export const NO_FILTERS: Filters = { region: null, levels: [], template: null, yearFrom: null, yearTo: null, source: 'all' };
+
+/** SQL string literal with quotes doubled. */
+export function sqlString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** A WHERE condition over `reports r` (never empty: `TRUE` when nothing is filtered). */
+export function reportWhere(filters: Filters): string {
+  const parts: string[] = [];
+  if (filters.region) {
+    parts.push(`(r.region = ${sqlString(filters.region)} OR starts_with(r.region, ${sqlString(filters.region + '/')}))`);
+  }
+  if (filters.levels.length > 0) parts.push(`r.level IN (${filters.levels.map(sqlString).join(', ')})`);
+  if (filters.template) parts.push(`r.template = ${sqlString(filters.template)}`);
+  if (filters.yearFrom !== null) parts.push(`r.year >= ${Math.trunc(filters.yearFrom)}`);
+  if (filters.yearTo !== null) parts.push(`r.year <= ${Math.trunc(filters.yearTo)}`);
+  if (filters.source === 'real') parts.push('NOT r.synthetic');
+  if (filters.source === 'synthetic') parts.push('r.synthetic');
+  return parts.length > 0 ? parts.join(' AND ') : 'TRUE';
+}
+
+/** URL parameter names of the filters (shared across views). */
+export const FILTER_PARAMS = { region: 'region', levels: 'level', template: 'tpl', yearFrom: 'from', yearTo: 'to', source: 'src' } as const;
+
+function year(value: string | undefined): number | null {
+  if (!value || !/^\d{4}$/.test(value)) return null;
+  return Number(value);
+}
+
+/** Read filters from URL parameters, ignoring values that are not valid. */
+export function filtersFromParams(params: Readonly<Record<string, string>>): Filters {
+  const levels = (params[FILTER_PARAMS.levels] ?? '').split(',').filter((l): l is AgencyLevel => (AGENCY_LEVELS as readonly string[]).includes(l));
+  const template = params[FILTER_PARAMS.template];
+  const source = params[FILTER_PARAMS.source];
+  return {
+    region: params[FILTER_PARAMS.region] || null,
+    levels,
+    template: (TEMPLATE_VERSIONS as readonly string[]).includes(template) ? (template as TemplateVersion) : null,
+    yearFrom: year(params[FILTER_PARAMS.yearFrom]),
+    yearTo: year(params[FILTER_PARAMS.yearTo]),
+    source: source === 'real' || source === 'synthetic' ? source : 'all',
+  };
+}
+
+/** URL parameters for filters; defaults become null so they leave the URL. */
+export function filtersToParams(filters: Filters): Record<string, string | null> {
+  return {
+    [FILTER_PARAMS.region]: filters.region,
+    [FILTER_PARAMS.levels]: filters.levels.length > 0 ? filters.levels.join(',') : null,
+    [FILTER_PARAMS.template]: filters.template,
+    [FILTER_PARAMS.yearFrom]: filters.yearFrom === null ? null : String(filters.yearFrom),
+    [FILTER_PARAMS.yearTo]: filters.yearTo === null ? null : String(filters.yearTo),
+    [FILTER_PARAMS.source]: filters.source === 'all' ? null : filters.source,
+  };
+}
+
+export function hasFilters(filters: Filters): boolean {
+  return reportWhere(filters) !== 'TRUE';
+}
+
+export interface FilterOptionRow {
+  kind: 'region' | 'level' | 'year' | 'template' | 'source';
+  value: string;
+  reports: number;
+}
+
+/** What the filter bar offers: regions (province and city prefixes), levels, years, templates. */
+export function filterOptionsSql(): string {
+  return `WITH parts AS (SELECT string_split(r.region, '/') AS path FROM reports r WHERE r.region IS NOT NULL AND r.region <> '')
+SELECT 'region' AS kind, array_to_string(list_slice(path, 1, depth), '/') AS value, count(*)::INTEGER AS reports
+FROM parts, (VALUES (1), (2)) d(depth) WHERE len(path) >= depth GROUP BY 1, 2
+UNION ALL SELECT 'level', level, count(*)::INTEGER FROM reports WHERE level IS NOT NULL GROUP BY 1, 2
+UNION ALL SELECT 'year', year::VARCHAR, count(*)::INTEGER FROM reports WHERE year IS NOT NULL GROUP BY 1, 2
+UNION ALL SELECT 'template', template, count(*)::INTEGER FROM reports WHERE template IS NOT NULL GROUP BY 1, 2
+UNION ALL SELECT 'source', CASE WHEN synthetic THEN 'synthetic' ELSE 'real' END, count(*)::INTEGER FROM reports GROUP BY 1, 2`;
+}

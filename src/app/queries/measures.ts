@@ -1,0 +1,188 @@
+/**
+ * The figures a user can pick in Compare and Trends, as data: which cells (or narrative
+ * metrics) make the numerator and denominator, and which template versions print them.
+ * A value whose operand is blank or missing stays null — never 0 — and a report whose
+ * template lacks the item is "not applicable", not zero.
+ */
+import type { MetricKey } from '../../model/report.ts';
+import { TEMPLATE_VERSIONS, type TemplateVersion } from '../../model/template.ts';
+import type { ValueKind } from '../format.ts';
+import { sqlString } from './filters.ts';
+
+/** Cell keys (`t3.granted.total`) summed, or one narrative metric summed over its accounts. */
+export type Term = { cells: readonly string[] } | { metric: MetricKey };
+
+export interface Measure {
+  id: string;
+  zh: string;
+  en: string;
+  kind: ValueKind;
+  num: Term;
+  /** For rates: value = num / den, per report; an aggregate is Σnum / Σden. */
+  den?: Term;
+  /** Template versions that print the item; elsewhere it is not applicable. */
+  templates: readonly TemplateVersion[];
+  formula?: { zh: string; en: string };
+}
+
+const t3 = (row: string) => `t3.${row}.total`;
+const DENIED = ['state_secret', 'prohibited_by_law', 'security_stability', 'third_party', 'internal_affairs', 'process_info', 'enforcement_file', 'admin_query'].map((r) => t3(`denied_${r}`));
+const BOTH = TEMPLATE_VERSIONS;
+
+export const MEASURES: readonly Measure[] = [
+  { id: 'applications', zh: '本年新收申请', en: 'New applications', kind: 'count', num: { cells: [t3('new_received')] }, templates: BOTH },
+  { id: 'outcomes', zh: '办理结果总计', en: 'Applications decided', kind: 'count', num: { cells: [t3('outcome_total')] }, templates: BOTH },
+  { id: 'granted', zh: '予以公开', en: 'Granted', kind: 'count', num: { cells: [t3('granted')] }, templates: BOTH },
+  {
+    id: 'disclosure_rate', zh: '公开率', en: 'Disclosure rate', kind: 'rate',
+    num: { cells: [t3('granted'), t3('partially_granted')] }, den: { cells: [t3('outcome_total')] }, templates: BOTH,
+    formula: { zh: '（予以公开 + 部分公开）÷ 办理结果总计', en: '(granted + partially granted) ÷ outcomes total' },
+  },
+  {
+    id: 'not_held_share', zh: '“本机关不掌握”占比', en: 'Share “not held”', kind: 'rate',
+    num: { cells: [t3('unable_not_held')] }, den: { cells: [t3('outcome_total')] }, templates: BOTH,
+    formula: { zh: '本机关不掌握相关政府信息 ÷ 办理结果总计', en: 'not held by this agency ÷ outcomes total' },
+  },
+  {
+    id: 'denied_share', zh: '不予公开占比', en: 'Share denied', kind: 'rate',
+    num: { cells: DENIED }, den: { cells: [t3('outcome_total')] }, templates: BOTH,
+    formula: { zh: '不予公开（8 项之和）÷ 办理结果总计', en: 'denied (all 8 grounds) ÷ outcomes total' },
+  },
+  { id: 'review_cases', zh: '行政复议', en: 'Administrative reviews', kind: 'count', num: { cells: ['t4.review.total'] }, templates: BOTH },
+  {
+    id: 'review_correction_rate', zh: '复议纠错率', en: 'Review correction rate', kind: 'rate',
+    num: { cells: ['t4.review.corrected'] }, den: { cells: ['t4.review.upheld', 't4.review.corrected', 't4.review.other'] }, templates: BOTH,
+    formula: { zh: '结果纠正 ÷（维持 + 纠正 + 其他结果），仅计已审结', en: 'corrected ÷ (upheld + corrected + other), closed cases only' },
+  },
+  { id: 'lawsuits', zh: '行政诉讼', en: 'Lawsuits', kind: 'count', num: { cells: ['t4.lit_direct.total', 't4.lit_after_review.total'] }, templates: BOTH },
+  {
+    id: 'litigation_correction_rate', zh: '诉讼纠错率', en: 'Litigation correction rate', kind: 'rate',
+    num: { cells: ['t4.lit_direct.corrected', 't4.lit_after_review.corrected'] },
+    den: { cells: ['upheld', 'corrected', 'other'].flatMap((c) => [`t4.lit_direct.${c}`, `t4.lit_after_review.${c}`]) }, templates: BOTH,
+    formula: { zh: '结果纠正 ÷（维持 + 纠正 + 其他结果），仅计已审结', en: 'corrected ÷ (upheld + corrected + other), closed cases only' },
+  },
+  { id: 'licensing_decisions', zh: '行政许可处理决定', en: 'Licensing decisions', kind: 'count', num: { cells: ['t2.admin_licensing.decisions'] }, templates: BOTH },
+  { id: 'penalty_decisions', zh: '行政处罚处理决定', en: 'Penalty decisions', kind: 'count', num: { cells: ['t2.admin_penalty.decisions'] }, templates: BOTH },
+  { id: 'procurement_t2', zh: '政府集中采购金额（表二）', en: 'Centralised procurement (table 2)', kind: 'wan_yuan', num: { cells: ['t2.centralized_procurement.procurement_amount'] }, templates: ['2019'] },
+  { id: 'fee_amount', zh: '行政事业性收费金额', en: 'Administrative fees collected', kind: 'wan_yuan', num: { cells: ['t2.admin_fees.fee_amount'] }, templates: ['2021'] },
+  { id: 'normative_issued', zh: '行政规范性文件制发', en: 'Normative documents issued', kind: 'count', num: { cells: ['t2.normative_documents.issued'] }, templates: ['2021'] },
+  { id: 'portal_posts', zh: '门户网站发布信息', en: 'Portal posts', kind: 'count', num: { metric: 'portal_posts' }, templates: BOTH },
+  { id: 'newmedia_followers', zh: '新媒体关注用户', en: 'New-media followers', kind: 'count', num: { metric: 'newmedia_followers' }, templates: BOTH },
+  { id: 'press_conferences', zh: '新闻发布会', en: 'Press conferences', kind: 'count', num: { metric: 'press_conferences' }, templates: BOTH },
+  { id: 'policy_interpretations', zh: '政策解读', en: 'Policy interpretations', kind: 'count', num: { metric: 'policy_interpretations' }, templates: BOTH },
+];
+
+export const DEFAULT_MEASURE = 'applications';
+
+export function measureById(id: string | null | undefined): Measure {
+  return MEASURES.find((m) => m.id === id) ?? MEASURES.find((m) => m.id === DEFAULT_MEASURE)!;
+}
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+function termCells(term: Term | undefined): string[] {
+  return term && 'cells' in term ? [...term.cells] : [];
+}
+
+function termMetrics(term: Term | undefined): MetricKey[] {
+  return term && 'metric' in term ? [term.metric] : [];
+}
+
+/** Σ of the term's operands in the pivoted row; NULL as soon as one operand is NULL. */
+function termSql(term: Term): string {
+  if ('metric' in term) return `mv.${ident(`m.${term.metric}`)}`;
+  return `(${term.cells.map((k) => `cv.${ident(k)}`).join(' + ')})`;
+}
+
+function blankSql(term: Term | undefined): string {
+  if (!term || 'metric' in term) return 'FALSE';
+  return term.cells.map((k) => `coalesce(cv.${ident(`blank:${k}`)}, FALSE)`).join(' OR ');
+}
+
+/**
+ * One row per report passing `where`, with for each measure `<id>` (the value), `<id>__num`,
+ * `<id>__den` and `<id>__state`: value | blank (an operand printed blank) | missing (an operand
+ * absent) | na (not in this template, or a rate over zero).
+ */
+export function perReportSql(measures: readonly Measure[], where: string, extraColumns: readonly string[] = []): string {
+  const cells = [...new Set(measures.flatMap((m) => [...termCells(m.num), ...termCells(m.den)]))];
+  const metrics = [...new Set(measures.flatMap((m) => [...termMetrics(m.num), ...termMetrics(m.den)]))];
+  const cellPivot = cells.length === 0 ? '' : `LEFT JOIN (
+  SELECT c.report_id,
+    ${cells.map((k) => {
+      const [table, row, col] = k.split('.');
+      const match = `c."table" = ${sqlString(table)} AND c."row" = ${sqlString(row)} AND c.col = ${sqlString(col)}`;
+      return `max(c.value) FILTER (WHERE ${match}) AS ${ident(k)}, bool_or(c.state = 'blank') FILTER (WHERE ${match}) AS ${ident(`blank:${k}`)}`;
+    }).join(',\n    ')}
+  FROM cells c JOIN sel ON sel.id = c.report_id
+  WHERE (c."table", c."row", c.col) IN (${cells.map((k) => `(${k.split('.').map(sqlString).join(', ')})`).join(', ')})
+  GROUP BY c.report_id
+) cv ON cv.report_id = sel.id`;
+  const metricPivot = metrics.length === 0 ? '' : `LEFT JOIN (
+  SELECT m.report_id, ${metrics.map((k) => `sum(m.value) FILTER (WHERE m.key = ${sqlString(k)}) AS ${ident(`m.${k}`)}`).join(', ')}
+  FROM metrics m JOIN sel ON sel.id = m.report_id
+  WHERE m.key IN (${metrics.map(sqlString).join(', ')})
+  GROUP BY m.report_id
+) mv ON mv.report_id = sel.id`;
+  const measureColumns = measures.map((m) => {
+    const applicable = `sel.template IN (${m.templates.map(sqlString).join(', ')})`;
+    const num = termSql(m.num);
+    const den = m.den ? termSql(m.den) : null;
+    const value = den ? `${num} / nullif(${den}, 0)` : num;
+    const state = `CASE WHEN NOT coalesce(${applicable}, FALSE) THEN 'na'
+      WHEN ${den ? `${num} IS NULL OR ${den} IS NULL` : `${num} IS NULL`} THEN CASE WHEN ${blankSql(m.num)} OR ${blankSql(m.den)} THEN 'blank' ELSE 'missing' END
+      ${den ? `WHEN ${den} = 0 THEN 'na'` : ''}
+      ELSE 'value' END`;
+    return [
+      `CASE WHEN ${applicable} THEN (${value})::DOUBLE END AS ${ident(m.id)}`,
+      `CASE WHEN ${applicable} THEN (${num})::DOUBLE END AS ${ident(`${m.id}__num`)}`,
+      `CASE WHEN ${applicable} THEN (${den ?? 'NULL'})::DOUBLE END AS ${ident(`${m.id}__den`)}`,
+      `${state} AS ${ident(`${m.id}__state`)}`,
+    ].join(',\n  ');
+  });
+  return `WITH sel AS (SELECT r.* FROM reports r WHERE ${where})
+SELECT sel.id, sel.agency, sel.level, sel.region, sel.year, sel.template, sel.synthetic${extraColumns.map((c) => `, sel.${ident(c)}`).join('')},
+  ${measureColumns.join(',\n  ')}
+FROM sel
+${cellPivot}
+${metricPivot}`;
+}
+
+export interface MeasureRow {
+  id: string;
+  agency: string | null;
+  level: string | null;
+  region: string | null;
+  year: number | null;
+  template: string | null;
+  synthetic: boolean;
+  [column: string]: unknown;
+}
+
+export type ValueState = 'value' | 'blank' | 'missing' | 'na';
+
+/**
+ * The measures aggregated over groups of reports. `groupBy` is SQL over the per-report columns
+ * (e.g. `year`, `level`). Per measure: `<id>` (Σ, or Σnum/Σden over reports with both),
+ * `<id>__reports` (reports that gave a value) and `<id>__na` (reports where it does not apply).
+ */
+export function aggregateSql(measures: readonly Measure[], where: string, groupBy: readonly { sql: string; as: string }[]): string {
+  const keys = groupBy.map((g) => `${g.sql} AS ${ident(g.as)}`);
+  const columns = measures.map((m) => {
+    const ok = `${ident(`${m.id}__state`)} = 'value'`;
+    const value = m.den
+      ? `sum(${ident(`${m.id}__num`)}) FILTER (WHERE ${ok}) / nullif(sum(${ident(`${m.id}__den`)}) FILTER (WHERE ${ok}), 0)`
+      : `sum(${ident(m.id)}) FILTER (WHERE ${ok})`;
+    return [
+      `(${value})::DOUBLE AS ${ident(m.id)}`,
+      `count(*) FILTER (WHERE ${ok})::INTEGER AS ${ident(`${m.id}__reports`)}`,
+      `count(*) FILTER (WHERE ${ident(`${m.id}__state`)} = 'na')::INTEGER AS ${ident(`${m.id}__na`)}`,
+    ].join(', ');
+  });
+  return `WITH per_report AS (
+${perReportSql(measures, where)}
+)
+SELECT ${[...keys, 'count(*)::INTEGER AS reports', ...columns].join(',\n  ')}
+FROM per_report
+${groupBy.length > 0 ? `GROUP BY ${groupBy.map((_, i) => i + 1).join(', ')}\nORDER BY ${groupBy.map((_, i) => i + 1).join(', ')}` : ''}`;
+}

@@ -1,0 +1,60 @@
+/**
+ * SQL for the new-media view: narrative metrics `newmedia_followers` (a stock: followers at the
+ * report's cut-off) and `newmedia_posts` (a flow: posts in the year), per platform and account.
+ */
+import { whereOrAll } from './detail.ts';
+
+export interface NewMediaAccountRow {
+  report_id: string;
+  agency: string | null;
+  year: number | null;
+  synthetic: boolean;
+  platform: string;
+  account: string | null;
+  followers: number | null;
+  posts: number | null;
+  /** The report said 余/约/超过… beside one of the figures. */
+  approx: boolean;
+  evidence: string;
+}
+
+const accountsCte = (where: string) => `sel AS (SELECT r.id, r.agency, r.year, r.synthetic FROM reports r WHERE ${whereOrAll(where)}),
+acc AS (
+  SELECT m.report_id, coalesce(m.platform, 'other') AS platform, m.account,
+    max(m.value) FILTER (WHERE m."key" = 'newmedia_followers') AS followers,
+    max(m.value) FILTER (WHERE m."key" = 'newmedia_posts') AS posts,
+    bool_or(coalesce(m.approx, false)) AS approx,
+    string_agg(m.evidence, ' / ' ORDER BY m."key") AS evidence
+  FROM metrics m JOIN sel ON sel.id = m.report_id
+  WHERE m."key" IN ('newmedia_followers', 'newmedia_posts')
+  GROUP BY m.report_id, coalesce(m.platform, 'other'), m.account)`;
+
+/** One row per account and report. */
+export function newMediaAccountsSql(where: string): string {
+  return `WITH ${accountsCte(where)}
+SELECT acc.report_id, sel.agency, sel.year, coalesce(sel.synthetic, false) AS synthetic, acc.platform, acc.account,
+  acc.followers, acc.posts, acc.approx, acc.evidence
+FROM acc JOIN sel ON sel.id = acc.report_id
+ORDER BY sel.year DESC NULLS LAST, acc.followers DESC NULLS LAST, sel.agency, acc.platform, acc.account`;
+}
+
+export interface NewMediaPlatformRow {
+  platform: string;
+  year: number | null;
+  n_accounts: number;
+  n_reports: number;
+  followers: number | null;
+  posts: number | null;
+  n_with_followers: number;
+  n_with_posts: number;
+}
+
+/** Per platform and year: accounts, summed followers and posts (each over the accounts that state it). */
+export function newMediaPlatformsSql(where: string): string {
+  return `WITH ${accountsCte(where)}
+SELECT acc.platform, sel.year, count(*)::INTEGER AS n_accounts, count(DISTINCT acc.report_id)::INTEGER AS n_reports,
+  sum(acc.followers)::DOUBLE AS followers, sum(acc.posts)::DOUBLE AS posts,
+  count(acc.followers)::INTEGER AS n_with_followers, count(acc.posts)::INTEGER AS n_with_posts
+FROM acc JOIN sel ON sel.id = acc.report_id
+GROUP BY acc.platform, sel.year ORDER BY sel.year, acc.platform`;
+}

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_REPORTS, openFixtureDb, type FixtureDb } from './view-fixture.ts';
+import { outcomeCellsSql, outcomeReportsSql, outcomeTrendSql, type OutcomeCellRow, type OutcomeReportRow, type OutcomeTrendRow } from './outcomes.ts';
+
+let db: FixtureDb;
+beforeAll(async () => { db = await openFixtureDb(FIXTURE_REPORTS); });
+afterAll(() => db.close());
+
+describe('outcomeCellsSql', () => {
+  it('sums each table-3 cell over the selection, leaving blanks out and counting them', async () => {
+    const rows = await db.query<OutcomeCellRow>(outcomeCellsSql('TRUE'));
+    const cell = (row: string, col: string) => rows.find((r) => r.row === row && r.col === col);
+    expect(cell('new_received', 'total')).toEqual({ row: 'new_received', col: 'total', value: 75, n_reported: 5, n_empty: 1 });
+    expect(cell('granted', 'natural_person')?.value).toBe(50);
+  });
+
+  it('folds the 2021 template\'s three （六） rows and the combined row into other_handling', async () => {
+    const rows = await db.query<OutcomeCellRow>(outcomeCellsSql('TRUE'));
+    expect(rows.some((r) => r.row.startsWith('other_') && r.row !== 'other_handling')).toBe(false);
+    expect(rows.find((r) => r.row === 'other_handling' && r.col === 'total')?.value).toBe(5);
+  });
+
+  it('applies the caller\'s filter on reports r', async () => {
+    const rows = await db.query<OutcomeCellRow>(outcomeCellsSql(`r.agency = '示例省乙县人民政府'`));
+    expect(rows.find((r) => r.row === 'new_received' && r.col === 'total')?.value).toBe(13);
+  });
+
+  it('gives null, not 0, when every selected report left a cell blank', async () => {
+    const rows = await db.query<OutcomeCellRow>(outcomeCellsSql(`r.id = 'c2021'`));
+    expect(rows.find((r) => r.row === 'new_received' && r.col === 'total')).toMatchObject({ value: null, n_reported: 0, n_empty: 1 });
+  });
+});
+
+describe('outcomeReportsSql', () => {
+  it('computes the disclosure rate per report from the total column', async () => {
+    const rows = await db.query<OutcomeReportRow>(outcomeReportsSql('TRUE'));
+    expect(rows.map((r) => r.id)).toEqual(['a2022', 'b2022', 'a2021', 'c2021', 'a2020', 'b2020']);
+    const a2021 = rows.find((r) => r.id === 'a2021')!;
+    expect(a2021.disclosure_rate).toBeCloseTo(15 / 19, 10);
+    expect(a2021.not_held_share).toBeCloseTo(2 / 19, 10);
+    const c2021 = rows.find((r) => r.id === 'c2021')!;
+    expect(c2021.new_received).toBeNull();
+    expect(c2021.disclosure_rate).toBeCloseTo(0.75, 10);
+    expect(c2021.synthetic).toBe(false);
+  });
+});
+
+describe('outcomeTrendSql', () => {
+  it('pools the rate per year over reports that print both operands', async () => {
+    const rows = await db.query<OutcomeTrendRow>(outcomeTrendSql('TRUE'));
+    expect(rows.map((r) => r.year)).toEqual([2020, 2021, 2022]);
+    const y2021 = rows[1];
+    expect(y2021).toMatchObject({ n_reports: 2, new_received: 20, granted_or_partial: 18, outcome_total: 23 });
+    expect(y2021.disclosure_rate).toBeCloseTo(18 / 23, 10);
+    expect(rows[2].disclosure_rate).toBeCloseTo(29 / 37, 10);
+  });
+});

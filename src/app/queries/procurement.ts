@@ -1,0 +1,78 @@
+/**
+ * SQL for the procurement view. Table 2 （九）政府集中采购 exists only in the 2019 template
+ * (2019–2020 reports); 2021-template reports have no such cells, which is "not applicable",
+ * never 0. Narrative amounts (metric `procurement_amount`, 万元) can come from either template.
+ */
+import { whereOrAll } from './detail.ts';
+
+export interface ProcurementReportRow {
+  id: string;
+  agency: string | null;
+  region: string | null;
+  year: number | null;
+  template: string | null;
+  synthetic: boolean;
+  /** True when the report's template has table 2 （九）. */
+  applicable: boolean;
+  projects: number | null;
+  projects_state: string | null;
+  /** 万元. */
+  amount: number | null;
+  amount_state: string | null;
+  amount_raw: string | null;
+  /** Narrative 采购金额 in 万元, summed when a report states several. */
+  narrative_amount: number | null;
+  narrative_evidence: string | null;
+}
+
+/** 2019-template reports, and any other report that states a narrative procurement amount. */
+export function procurementReportsSql(where: string): string {
+  return `WITH sel AS (SELECT r.id, r.agency, r.region, r.year, r.template, r.synthetic FROM reports r WHERE ${whereOrAll(where)}),
+t AS (
+  SELECT c.report_id,
+    max(c.value) FILTER (WHERE c.col = 'procurement_projects') AS projects,
+    max(c.state) FILTER (WHERE c.col = 'procurement_projects') AS projects_state,
+    max(c.value) FILTER (WHERE c.col = 'procurement_amount') AS amount,
+    max(c.state) FILTER (WHERE c.col = 'procurement_amount') AS amount_state,
+    max(c.raw) FILTER (WHERE c.col = 'procurement_amount') AS amount_raw
+  FROM cells c JOIN sel ON sel.id = c.report_id
+  WHERE c."table" = 't2' AND c."row" = 'centralized_procurement'
+  GROUP BY c.report_id),
+n AS (
+  SELECT m.report_id, sum(m.value) AS narrative_amount, string_agg(m.evidence, ' / ') AS narrative_evidence
+  FROM metrics m JOIN sel ON sel.id = m.report_id
+  WHERE m."key" = 'procurement_amount'
+  GROUP BY m.report_id)
+SELECT sel.id, sel.agency, sel.region, sel.year, sel.template, coalesce(sel.synthetic, false) AS synthetic,
+  sel.template = '2019' AS applicable,
+  t.projects, t.projects_state, t.amount, t.amount_state, t.amount_raw, n.narrative_amount, n.narrative_evidence
+FROM sel LEFT JOIN t ON t.report_id = sel.id LEFT JOIN n ON n.report_id = sel.id
+WHERE sel.template = '2019' OR n.narrative_amount IS NOT NULL
+ORDER BY sel.year DESC NULLS LAST, coalesce(t.amount, n.narrative_amount) DESC NULLS LAST, sel.agency, sel.id`;
+}
+
+export interface ProcurementTrendRow {
+  year: number;
+  /** Reports in the selection that year, of either template. */
+  n_reports: number;
+  /** Of those, reports whose template has table 2 （九）. */
+  n_applicable: number;
+  n_with_amount: number;
+  /** Null when no report that year has the table (2021 template): not applicable, not 0. */
+  amount: number | null;
+  projects: number | null;
+  narrative_amount: number | null;
+  n_with_narrative: number;
+}
+
+export function procurementTrendSql(where: string): string {
+  return `WITH sel AS (SELECT r.id, r.year, r.template FROM reports r WHERE ${whereOrAll(where)} AND r.year IS NOT NULL),
+p AS (${procurementReportsSql(where)})
+SELECT sel.year, count(*)::INTEGER AS n_reports,
+  count(*) FILTER (WHERE sel.template = '2019')::INTEGER AS n_applicable,
+  count(p.amount)::INTEGER AS n_with_amount,
+  sum(p.amount)::DOUBLE AS amount, sum(p.projects)::DOUBLE AS projects,
+  sum(p.narrative_amount)::DOUBLE AS narrative_amount, count(p.narrative_amount)::INTEGER AS n_with_narrative
+FROM sel LEFT JOIN p ON p.id = sel.id
+GROUP BY sel.year ORDER BY sel.year`;
+}

@@ -1,0 +1,85 @@
+/** SQL for the data-quality view: every failed or uncertain check across the selection. */
+import { whereOrAll } from './detail.ts';
+import { sqlString } from './filters.ts';
+
+export interface QualityOptions {
+  rule?: string | null;
+  status?: 'fail' | 'uncertain' | null;
+  severity?: 'hard' | 'soft' | null;
+  limit?: number;
+  offset?: number;
+}
+
+function issueWhere(where: string, o: QualityOptions): string {
+  const parts = [whereOrAll(where), `c.status IN ('fail', 'uncertain')`];
+  if (o.rule) parts.push(`c.rule = ${sqlString(o.rule)}`);
+  if (o.status) parts.push(`c.status = ${sqlString(o.status)}`);
+  if (o.severity) parts.push(`c.severity = ${sqlString(o.severity)}`);
+  return parts.join(' AND ');
+}
+
+export interface QualityIssueRow {
+  report_id: string;
+  agency: string | null;
+  year: number | null;
+  template: string | null;
+  synthetic: boolean;
+  rule: string;
+  severity: string;
+  row: string | null;
+  col: string | null;
+  status: 'fail' | 'uncertain';
+  left: number | null;
+  right: number | null;
+  cells: string | null;
+  note: string | null;
+}
+
+/** Hard failures first; `limit`/`offset` page through the rest. */
+export function qualityIssuesSql(where: string, o: QualityOptions = {}): string {
+  return `SELECT c.report_id, r.agency, r.year, r.template, coalesce(r.synthetic, false) AS synthetic,
+  c.rule, c.severity, c."row", c.col, c.status, c."left", c."right", c.cells, c.note
+FROM checks c JOIN reports r ON r.id = c.report_id
+WHERE ${issueWhere(where, o)}
+ORDER BY CASE c.status WHEN 'fail' THEN 0 ELSE 1 END, CASE c.severity WHEN 'hard' THEN 0 ELSE 1 END,
+  r.year DESC NULLS LAST, r.agency, c.report_id, c.rule, c."row" NULLS FIRST, c.col NULLS FIRST
+LIMIT ${Math.max(1, Math.floor(o.limit ?? 200))} OFFSET ${Math.max(0, Math.floor(o.offset ?? 0))}`;
+}
+
+export function qualityIssueCountSql(where: string, o: QualityOptions = {}): string {
+  return `SELECT count(*)::INTEGER AS n FROM checks c JOIN reports r ON r.id = c.report_id WHERE ${issueWhere(where, o)}`;
+}
+
+export interface QualityRuleRow {
+  rule: string;
+  severity: string;
+  status: 'fail' | 'uncertain';
+  n_checks: number;
+  n_reports: number;
+}
+
+/** Failed and uncertain checks per rule, ignoring the rule/status/severity choice so the chart shows all. */
+export function qualityByRuleSql(where: string): string {
+  return `SELECT c.rule, c.severity, c.status, count(*)::INTEGER AS n_checks, count(DISTINCT c.report_id)::INTEGER AS n_reports
+FROM checks c JOIN reports r ON r.id = c.report_id
+WHERE ${issueWhere(where, {})}
+GROUP BY 1, 2, 3 ORDER BY 2, 1, 3`;
+}
+
+export interface QualityStatesRow {
+  n_reports: number;
+  n_reports_failing: number;
+  n_number: number;
+  n_blank: number;
+  n_inferred: number;
+  n_missing: number;
+}
+
+/** How the selection's cells were read: printed, blank, inferred by arithmetic, missing. */
+export function qualityStatesSql(where: string): string {
+  return `SELECT count(*)::INTEGER AS n_reports,
+  count(*) FILTER (WHERE coalesce(r.failed_hard, 0) + coalesce(r.failed_soft, 0) > 0)::INTEGER AS n_reports_failing,
+  coalesce(sum(r.n_number), 0)::INTEGER AS n_number, coalesce(sum(r.n_blank), 0)::INTEGER AS n_blank,
+  coalesce(sum(r.n_inferred), 0)::INTEGER AS n_inferred, coalesce(sum(r.n_missing), 0)::INTEGER AS n_missing
+FROM reports r WHERE ${whereOrAll(where)}`;
+}

@@ -1,0 +1,45 @@
+/**
+ * Every view of the app: its route (`#/<route>`), its navigation label, whether the shared
+ * filter bar applies, and its component, loaded on first visit.
+ */
+import type { Component } from 'svelte';
+import type { MessageKey } from '../i18n/messages.ts';
+import type { Route } from '../state/url.svelte.ts';
+
+/** What every view component receives. */
+export interface ViewProps {
+  route: Route;
+}
+
+export interface ViewEntry {
+  route: string;
+  file: string;
+  /** null: reachable by link only (the report detail). */
+  nav: MessageKey | null;
+  filters: boolean;
+}
+
+export const VIEWS: readonly ViewEntry[] = [
+  { route: 'overview', file: 'Overview', nav: 'nav_overview', filters: true },
+  { route: 'compare', file: 'Compare', nav: 'nav_compare', filters: true },
+  { route: 'trends', file: 'Trends', nav: 'nav_trends', filters: true },
+  { route: 'outcomes', file: 'Outcomes', nav: 'nav_outcomes', filters: true },
+  { route: 'procurement', file: 'Procurement', nav: 'nav_procurement', filters: true },
+  { route: 'newmedia', file: 'NewMedia', nav: 'nav_newmedia', filters: true },
+  { route: 'review', file: 'Review', nav: 'nav_review', filters: true },
+  { route: 'quality', file: 'Quality', nav: 'nav_quality', filters: true },
+  { route: 'report', file: 'Detail', nav: null, filters: false },
+];
+
+type ViewModule = { default: Component<ViewProps> };
+const modules = import.meta.glob<ViewModule>(['./*.svelte', '!./Overview.svelte']);
+
+export function viewEntry(route: string): ViewEntry | undefined {
+  return VIEWS.find((v) => v.route === route);
+}
+
+export async function loadView(entry: ViewEntry): Promise<Component<ViewProps>> {
+  const load = modules[`./${entry.file}.svelte`];
+  if (!load) throw new Error(`view ${entry.file}.svelte is not there`);
+  return (await load()).default;
+}

@@ -1,0 +1,16 @@
+import { ingest, IngestError } from '../ingest/ingest.ts';
+import { OutputDirError } from '../ingest/output-dir.ts';
+
+/** Files that cannot be read are reported and skipped; only a batch that yields nothing fails. */
+export async function runIngest(paths: string[], outDir: string, options: { progress: boolean }): Promise<number> {
+  try {
+    await ingest(paths, outDir, { progress: options.progress });
+    return 0;
+  } catch (error) {
+    if (error instanceof IngestError || error instanceof OutputDirError) {
+      process.stderr.write(`gongkai: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Turns parsed reports into the Parquet dataset of src/model/dataset.ts: rows are appended to
+ * an in-memory DuckDB as reports arrive, then each table is sorted and written once as ZSTD
+ * Parquet, so the same reports give the same bytes whatever order they came in.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { DATASET_TABLES, DATASET_TABLE_NAMES, type DatasetTable } from '../model/dataset.ts';
+import type { ParsedReport } from '../model/report.ts';
+import { severityOf } from '../model/rules.ts';
+
+export type DatasetValue = string | number | boolean | null;
+/** One row, values in the order of the table's columns in DATASET_TABLES. */
+export type DatasetRow = DatasetValue[];
+
+export interface DatasetManifest {
+  format: 'gongkai-dataset';
+  version: 1;
+  tables: Record<DatasetTable, { file: string; rows: number; bytes: number; sha256: string }>;
+}
+
+export const MANIFEST_FILE = 'manifest.json';
+export const tableFileName = (table: DatasetTable): string => `${table}.parquet`;
+
+const quote = (identifier: string): string => `"${identifier.replaceAll('"', '""')}"`;
+
+export function createTableSql(table: DatasetTable): string {
+  const columns = DATASET_TABLES[table].map(([name, type]) => `${quote(name)} ${type}`);
+  return `CREATE TABLE ${quote(table)} (${columns.join(', ')})`;
+}
+
+/** Province, city and county without repeats (直辖市 name themselves twice), most specific last. */
+export function regionOf(agency: ParsedReport['agency']): string | null {
+  const parts: string[] = [];
+  for (const part of [agency.province, agency.city, agency.county]) {
+    if (part && !parts.includes(part)) parts.push(part);
+  }
+  return parts.length > 0 ? parts.join('') : null;
+}
+
+/** The rows one report contributes to each table, columns in DATASET_TABLES order. */
+export function reportRows(report: ParsedReport, options: { synthetic: boolean }): Record<DatasetTable, DatasetRow[]> {
+  const id = report.source.sha256;
+  const countCells = (state: string) => report.cells.filter((c) => c.state === state).length;
+  const countChecks = (status: string, severity?: string) =>
+    report.checks.filter((c) => c.status === status && (!severity || severityOf(c.rule) === severity)).length;
+  const { agency } = report;
+  return {
+    reports: [[
+      id, agency.name, agency.level, agency.province, agency.city, agency.county, regionOf(agency),
+      report.year, report.template, report.source.file, report.source.format, options.synthetic,
+      countCells('number'), countCells('blank'), countCells('inferred'), countCells('missing'),
+      countChecks('fail', 'hard'), countChecks('fail', 'soft'), countChecks('uncertain'),
+      JSON.stringify(report.warnings),
+    ]],
+    cells: report.cells.map((c) => [id, c.table, c.row, c.col, c.value, c.raw, c.state]),
+    metrics: report.metrics.map((m) => [
+      id, m.key, m.value, m.unit, m.platform ?? null, m.account ?? null, m.approx ?? false, m.evidence,
+    ]),
+    checks: report.checks.map((c) => [
+      id, c.rule, severityOf(c.rule), c.row ?? null, c.col ?? null, c.status, c.left, c.right,
+      c.cells && c.cells.length > 0 ? c.cells.join(',') : null, c.note ?? null,
+    ]),
+  };
+}
+
+function appendValue(appender: DuckDBAppender, type: string, value: DatasetValue): void {
+  if (value === null) return appender.appendNull();
+  switch (type) {
+    case 'VARCHAR': return appender.appendVarchar(String(value));
+    case 'INTEGER': return appender.appendInteger(Number(value));
+    case 'DOUBLE': return appender.appendDouble(Number(value));
+    case 'BOOLEAN': return appender.appendBoolean(Boolean(value));
+    default: throw new Error(`dataset column type ${type} has no appender`);
+  }
+}
+
+async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export class DatasetWriter {
+  private readonly counts = Object.fromEntries(DATASET_TABLE_NAMES.map((t) => [t, 0])) as Record<DatasetTable, number>;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    private readonly appenders: Record<DatasetTable, DuckDBAppender>,
+  ) {}
+
+  static async open(): Promise<DatasetWriter> {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    // One thread: a parallel Parquet writer may cut row groups differently from run to run.
+    await connection.run('SET threads = 1');
+    const appenders = {} as Record<DatasetTable, DuckDBAppender>;
+    for (const table of DATASET_TABLE_NAMES) {
+      await connection.run(createTableSql(table));
+      appenders[table] = await connection.createAppender(table);
+    }
+    return new DatasetWriter(instance, connection, appenders);
+  }
+
+  /** Rows appended so far, per table. */
+  get rowCounts(): Readonly<Record<DatasetTable, number>> {
+    return this.counts;
+  }
+
+  add(report: ParsedReport, options: { synthetic: boolean }): void {
+    const rows = reportRows(report, options);
+    for (const table of DATASET_TABLE_NAMES) {
+      const columns = DATASET_TABLES[table];
+      const appender = this.appenders[table];
+      for (const row of rows[table]) {
+        columns.forEach(([, type], i) => appendValue(appender, type, row[i]));
+        appender.endRow();
+      }
+      this.counts[table] += rows[table].length;
+    }
+  }
+
+  /** Writes every table as DIR/<table>.parquet (ZSTD, rows sorted) and DIR/manifest.json. */
+  async write(dir: string): Promise<DatasetManifest> {
+    for (const appender of Object.values(this.appenders)) appender.flushSync();
+    const tables = {} as DatasetManifest['tables'];
+    for (const table of DATASET_TABLE_NAMES) {
+      const file = tableFileName(table);
+      const target = path.join(dir, file);
+      await this.connection.run(
+        `COPY (SELECT * FROM ${quote(table)} ORDER BY ALL) TO '${target.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`,
+      );
+      const rows = Number((await this.connection.runAndReadAll(`SELECT count(*) FROM ${quote(table)}`)).getRows()[0][0]);
+      tables[table] = { file, rows, bytes: (await stat(target)).size, sha256: await sha256OfFile(target) };
+    }
+    const manifest: DatasetManifest = { format: 'gongkai-dataset', version: 1, tables };
+    await writeFile(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    return manifest;
+  }
+
+  close(): void {
+    for (const appender of Object.values(this.appenders)) appender.closeSync();
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

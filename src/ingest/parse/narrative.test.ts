@@ -1,0 +1,138 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Metric } from '../../model/report.ts';
+import { extractMetrics, normaliseProse } from './narrative.ts';
+
+/** What a metric must agree on; evidence is for people and may differ in trimming. */
+function essence(metric: Metric) {
+  return {
+    key: metric.key,
+    value: metric.value,
+    unit: metric.unit,
+    platform: metric.platform ?? null,
+    account: metric.account ?? null,
+    approx: metric.approx ?? false,
+  };
+}
+
+describe('extractMetrics on invented prose', () => {
+  const prose = [
+    '一、总体情况',
+    '2023年，示例省甲市教育局全年主动公开政府信息 1,208 条，其中在甲市教育局门户网站发布动态信息 356 条；',
+    '共公开政策性文件 12 件，发布政策解读二十五篇，召开新闻发布会三场，编印《甲市教育》公报 4 期。',
+    '截至 2023 年 12 月 31 日，“甲市教育”微信公众号，粉丝量达2.3万人，推送文章 420 篇；甲市教育微博，粉丝 8600 个，发布微博 1 024 条。',
+    '全年答复群众咨询 310 件，投诉 12 件，建议 7 件；举办政府开放日活动 2 次。政府集中采购金额 251000 元。',
+    '六、其他需要报告的事项',
+    '本年度未收取信息处理费。',
+  ].join('\n');
+  const metrics = extractMetrics(prose);
+
+  it('finds every stated figure with its printed unit', () => {
+    expect(metrics.map(essence)).toEqual([
+      { key: 'proactive_items_total', value: 1208, unit: '条', platform: null, account: null, approx: false },
+      { key: 'portal_posts', value: 356, unit: '条', platform: null, account: '甲市教育局门户网站', approx: false },
+      { key: 'policy_docs_published', value: 12, unit: '件', platform: null, account: null, approx: false },
+      { key: 'policy_interpretations', value: 25, unit: '篇', platform: null, account: null, approx: false },
+      { key: 'press_conferences', value: 3, unit: '场', platform: null, account: null, approx: false },
+      { key: 'gazette_issues', value: 4, unit: '期', platform: null, account: null, approx: false },
+      { key: 'newmedia_followers', value: 23000, unit: '人', platform: 'wechat', account: '“甲市教育”微信公众号', approx: false },
+      { key: 'newmedia_posts', value: 420, unit: '篇', platform: 'wechat', account: '“甲市教育”微信公众号', approx: false },
+      { key: 'newmedia_followers', value: 8600, unit: '个', platform: 'weibo', account: '甲市教育微博', approx: false },
+      { key: 'newmedia_posts', value: 1024, unit: '条', platform: 'weibo', account: '甲市教育微博', approx: false },
+      { key: 'inquiries_answered', value: 310, unit: '件', platform: null, account: null, approx: false },
+      { key: 'complaints', value: 12, unit: '件', platform: null, account: null, approx: false },
+      { key: 'suggestions', value: 7, unit: '件', platform: null, account: null, approx: false },
+      { key: 'open_day_events', value: 2, unit: '次', platform: null, account: null, approx: false },
+      { key: 'procurement_amount', value: 25.1, unit: '万元', platform: null, account: null, approx: false },
+      { key: 'info_processing_fee', value: 0, unit: '元', platform: null, account: null, approx: false },
+    ]);
+  });
+
+  it('keeps the clause a figure came from as evidence', () => {
+    const followers = metrics.find((metric) => metric.key === 'newmedia_followers');
+    expect(followers?.evidence).toBe('“甲市教育”微信公众号，粉丝量达2.3万人');
+    expect(metrics.find((metric) => metric.key === 'complaints')?.evidence).toBe('投诉 12 件');
+  });
+
+  it('marks approximate figures', () => {
+    const [metric] = extractMetrics('全年主动公开各类政府信息 5500 余条，');
+    expect(essence(metric)).toMatchObject({ key: 'proactive_items_total', value: 5500, approx: true });
+  });
+
+  it('reads a collected fee in 元', () => {
+    const [metric] = extractMetrics('2024 年，全年收取政府信息公开信息处理费 3,940 元。');
+    expect(essence(metric)).toMatchObject({ key: 'info_processing_fee', value: 3940, unit: '元' });
+  });
+});
+
+describe('extractMetrics declines what the prose does not tie to a metric', () => {
+  it('never credits a channel group or a list of channels to one account', () => {
+    const metrics = extractMetrics(
+      '在示例县两微一端发布各类信息 1808 条；依托政府网站、微信公众号，共公开 51 条防汛信息；',
+    );
+    expect(metrics.filter((metric) => metric.key.startsWith('newmedia'))).toEqual([]);
+  });
+
+  it('does not add channels up into a total', () => {
+    const metrics = extractMetrics(
+      '其中在示例网站公开动态信息 64 条，公开招投标信息 5050 条；在示例政务服务网发布动态信息 56 条。',
+    );
+    expect(metrics.some((metric) => metric.key === 'proactive_items_total')).toBe(false);
+  });
+
+  it('skips a combined category and deputies’ proposals', () => {
+    const metrics = extractMetrics('其中政府文件和解读信息 21 条；办理人大代表建议 15 件，政协委员提案 9 件。');
+    expect(metrics).toEqual([]);
+  });
+
+  it('keeps the first stated total, not a later component of it', () => {
+    const metrics = extractMetrics('全年共公布政府信息 2600 条（其中规划类信息 20 条，其他应主动公开政府信息 856 条）。');
+    expect(metrics.filter((metric) => metric.key === 'proactive_items_total').map((metric) => metric.value)).toEqual([2600]);
+  });
+
+  it('reads traditional script with inline pinyin', () => {
+    const [metric] = extractMetrics('全年主動(dòng)公開政府信息 300 條，發(fā)布政策解讀 6 篇。');
+    expect(essence(metric)).toMatchObject({ key: 'proactive_items_total', value: 300 });
+  });
+});
+
+describe('normaliseProse', () => {
+  it('undoes PDF line wrapping and page numbers but keeps spaces beside figures', () => {
+    expect(normaliseProse('市政府网站主动公开各类政\n府信息 5500 余条，\n -1- \n新闻发布会 12 场')).toBe(
+      '市政府网站主动公开各类政府信息 5500 余条，新闻发布会 12 场',
+    );
+  });
+});
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const corpus = path.resolve(repoRoot, '../shared/corpus');
+const present = existsSync(path.join(corpus, 'truth'));
+if (!present) console.warn(`narrative corpus tests skipped: ${corpus} not found`);
+
+describe.skipIf(!present)('extractMetrics on the real reports of ../shared/corpus', () => {
+  const truthFiles = present ? readdirSync(path.join(corpus, 'truth')).filter((name) => name.endsWith('.json')) : [];
+  const renderings = truthFiles.flatMap((truthFile) => {
+    const stem = truthFile.replace(/\.json$/, '');
+    return [`${stem}.txt`, `${stem}_layout.txt`].filter((name) => existsSync(path.join(corpus, name)))
+      .map((file) => ({ file, truthFile }));
+  });
+
+  it('has text renderings to check', () => {
+    expect(renderings.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it.each(renderings)('$file: every truth metric is found', ({ file, truthFile }) => {
+    const truth = JSON.parse(readFileSync(path.join(corpus, 'truth', truthFile), 'utf8')) as { metrics: Metric[] };
+    const found = extractMetrics(readFileSync(path.join(corpus, file), 'utf8')).map(essence);
+    for (const expected of truth.metrics) expect(found).toContainEqual(essence(expected));
+  });
+
+  it('Wuzhong 2020: the three accounts and nothing beyond the truth', () => {
+    const truth = JSON.parse(readFileSync(path.join(corpus, 'truth', '2020_wuzhong-gov-service-centre.json'), 'utf8')) as { metrics: Metric[] };
+    const found = extractMetrics(readFileSync(path.join(corpus, '2020_wuzhong-gov-service-centre.txt'), 'utf8'));
+    expect(found.map(essence)).toEqual(expect.arrayContaining(truth.metrics.map(essence)));
+    expect(found).toHaveLength(truth.metrics.length);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Where the six sections and the three tables are, in compact-view positions. Headings are
+ * found in order, each after the previous one, so a table-3 row label (一、本年新收…) can never
+ * stand in for a section heading; a heading worded differently or missing falls back on the
+ * tables' own header words.
+ */
+import { SECTION_HEADINGS } from './labels.ts';
+import type { Region } from './tables.ts';
+
+export interface Heading {
+  start: number;
+  end: number;
+}
+
+export interface Layout {
+  /** Headings 一…六 (index 0…5); null when not printed or not recognised. */
+  headings: (Heading | null)[];
+  t2: Region | null;
+  t3: Region | null;
+  t4: Region | null;
+  /** Narrative of sections 一, 五 and 六. */
+  narrative: Region[];
+}
+
+function findFrom(text: string, pattern: RegExp, from: number): Heading | null {
+  pattern.lastIndex = from;
+  const m = pattern.exec(text);
+  return m ? { start: m.index, end: m.index + m[0].length } : null;
+}
+
+function firstOf(text: string, pattern: RegExp, from: number, to: number): number | null {
+  const at = text.slice(from, to).search(pattern);
+  return at < 0 ? null : from + at;
+}
+
+export function locateSections(text: string): Layout {
+  const headings: (Heading | null)[] = [];
+  let from = 0;
+  for (const pattern of SECTION_HEADINGS) {
+    const found = findFrom(text, pattern, from);
+    headings.push(found);
+    if (found) from = found.end;
+  }
+  const startOf = (i: number): number | null => headings[i]?.start ?? null;
+  const nextStart = (i: number, fallback: number): number => {
+    for (let j = i + 1; j < headings.length; j++) if (headings[j]) return headings[j]!.start;
+    return fallback;
+  };
+  const end = text.length;
+
+  const t2Start = headings[1]?.end ?? firstOf(text, /第二十条第/, 0, end);
+  const t3Start = headings[2]?.end ?? firstOf(text, /申请人情况|本年新收/, t2Start ?? 0, end);
+  const t4Start = headings[3]?.end ?? (t3Start !== null ? firstOf(text, /行政复议.{0,12}行政诉讼/, t3Start, end) : null);
+  const t2End = t3Start !== null ? (headings[2]?.start ?? t3Start) : nextStart(1, end);
+  const t3End = t4Start !== null ? (headings[3]?.start ?? t4Start) : nextStart(2, end);
+  const t4End = nextStart(3, end);
+
+  const region = (s: number | null, e: number): Region | null => (s !== null && e > s ? { from: s, to: e } : null);
+  const narrative: Region[] = [];
+  const firstTable = [t2Start, t3Start, t4Start].find((p) => p !== null) ?? end;
+  const intro = region(headings[0]?.end ?? 0, headings[1]?.start ?? firstTable);
+  if (intro) narrative.push(intro);
+  for (const i of [4, 5]) {
+    const s = headings[i]?.end ?? null;
+    const r = region(s, i === 4 ? (startOf(5) ?? end) : end);
+    if (r) narrative.push(r);
+  }
+  return {
+    headings,
+    t2: region(t2Start, t2End),
+    t3: region(t3Start, t3End),
+    t4: region(t4Start, t4End),
+    narrative,
+  };
+}

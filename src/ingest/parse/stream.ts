@@ -1,0 +1,116 @@
+/**
+ * The document as one string (cells joined by tabs, lines by newlines) with its compact view,
+ * and the figures printed between two positions of it.
+ */
+import type { SourceDocument } from '../document.ts';
+import { compactView, type CompactView } from './compact.ts';
+import type { PrintedField } from './split.ts';
+
+export interface Stream {
+  text: string;
+  view: CompactView;
+  lineStarts: number[];
+  inTable: boolean[];
+  /** Each line's cells as printed (joined with a space), for callers wanting plain lines. */
+  plainLines: string[];
+}
+
+/** Page footers and headers of extracted PDFs: '-3-', '- 3 -', '第 3 页', '第3页 共6页'. */
+const PAGE_MARK = /^\s*(?:[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
+
+export function buildStream(doc: SourceDocument): Stream {
+  const lineStarts: number[] = [];
+  const inTable: boolean[] = [];
+  const plainLines: string[] = [];
+  const parts: string[] = [];
+  let offset = 0;
+  for (const line of doc.lines) {
+    const joined = line.cells.join('\t');
+    if (!line.inTable && PAGE_MARK.test(joined)) continue;
+    lineStarts.push(offset);
+    inTable.push(line.inTable === true);
+    plainLines.push(line.cells.filter((c) => c !== '').join(' '));
+    parts.push(joined);
+    offset += joined.length + 1;
+  }
+  const text = parts.join('\n');
+  return { text, view: compactView(text), lineStarts, inTable, plainLines };
+}
+
+export function lineAt(stream: Stream, pos: number): number {
+  let lo = 0;
+  let hi = stream.lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (stream.lineStarts[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Original-text position of a compact-view position (the end of the view maps past the text). */
+export function originOf(stream: Stream, viewPos: number): number {
+  return viewPos < stream.view.origin.length ? stream.view.origin[viewPos] : stream.text.length;
+}
+
+export const BLANK_MARK = /^[/／\\\-—－–~～]$|^—+$|^-+$/;
+
+/** A figure: signed, thousands separators, decimals, a money unit. */
+const FIGURE = /[+\-−]?\d[\d,]*(?:\.\d+)?(?:\s*万?元)?/g;
+/** Label numbering glued to figures: '00000002.其他…' (2.), '(1)'; never a decimal point. */
+const NUMBERING = /[(（]\s*\d{1,2}\s*[)）]|\d\s*[.、．](?!\s*\d)/g;
+
+export interface FieldsOptions {
+  /** Cells of this line that precede `to` belong to the next row's label area. */
+  dropLineOfEnd?: boolean;
+}
+
+/**
+ * The printed figures in text[from, to), in reading order, each tagged with its line. A whole
+ * table cell (from a reader that knows tables) printed empty or as '/', '-', '—' is a blank;
+ * in plain text, empty fields are layout, and only an explicit mark is a blank.
+ */
+export function fieldsBetween(stream: Stream, from: number, to: number, options: FieldsOptions = {}): (PrintedField & { line: number })[] {
+  const out: (PrintedField & { line: number })[] = [];
+  if (to <= from) return out;
+  const firstLine = lineAt(stream, from);
+  const lastLine = lineAt(stream, Math.max(from, to - 1));
+  for (let line = firstLine; line <= lastLine; line++) {
+    const lineStart = stream.lineStarts[line];
+    const lineEnd = line + 1 < stream.lineStarts.length ? stream.lineStarts[line + 1] - 1 : stream.text.length;
+    const tabled = stream.inTable[line];
+    if (tabled && options.dropLineOfEnd && line === lineAt(stream, to) && line !== firstLine && to <= lineEnd) continue;
+    let cellStart = lineStart;
+    for (const cell of stream.text.slice(lineStart, lineEnd).split('\t')) {
+      const cellEnd = cellStart + cell.length;
+      const a = Math.max(cellStart, from);
+      const b = Math.min(cellEnd, to);
+      const whole = cellStart >= from && cellEnd <= to;
+      cellStart = cellEnd + 1;
+      if (b < a || (b === a && !whole)) continue;
+      const piece = stream.text.slice(a, b).trim();
+      if (whole && tabled && piece === '') {
+        out.push({ kind: 'blank', raw: '', line });
+        continue;
+      }
+      if (whole && BLANK_MARK.test(piece)) {
+        out.push({ kind: 'blank', raw: piece, line });
+        continue;
+      }
+      for (const chunk of piece.split(/\s+/)) {
+        if (chunk === '') continue;
+        if (/^万?元$/.test(chunk) && out.length > 0 && out[out.length - 1].kind === 'value') {
+          const prev = out[out.length - 1] as { text: string };
+          prev.text += ' ' + chunk;
+          continue;
+        }
+        if (!tabled && BLANK_MARK.test(chunk) && piece.split(/\s+/).every((c) => BLANK_MARK.test(c) || /^[+\-]?\d/.test(c))) {
+          out.push({ kind: 'blank', raw: chunk, line });
+          continue;
+        }
+        for (const m of chunk.replace(NUMBERING, ' ').matchAll(FIGURE)) out.push({ kind: 'value', text: m[0].replace('−', '-'), line });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,377 @@
+/**
+ * Reading tables 2–4 by their row labels: find each template row's label in order, take the
+ * figures printed between it and the next label, and cut run-together figures where the
+ * table's own arithmetic allows exactly one reading.
+ */
+import { T4_COL_KEYS, cellKey, type ColumnDef, type RowDef, type TableDef, type TemplateVersion } from '../../model/template.ts';
+import type { Cell, CheckResult } from '../../model/report.ts';
+import { ruleInstances, type OtherRows } from '../../model/rules.ts';
+import { readFigure, type MoneyUnit } from './figures.ts';
+import { rowPatterns } from './labels.ts';
+import { enumerateSplits, TooManySplits, type Piece, type PrintedField, type SlotSpec } from './split.ts';
+import { fieldsBetween, originOf, BLANK_MARK, type Stream } from './stream.ts';
+
+export interface Region {
+  /** Compact-view positions. */
+  from: number;
+  to: number;
+}
+
+export interface TableReading {
+  cells: Cell[];
+  checks: CheckResult[];
+  warnings: string[];
+  /** Cells of rows that printed fewer figures than columns: arithmetic may still fix them. */
+  lost: Set<string>;
+}
+
+type Field = PrintedField & { line: number };
+
+interface RowReading {
+  row: RowDef;
+  /** Readings of the row still possible; one means settled. Empty: nothing printed. */
+  candidates: Piece[][];
+  /** The row printed fewer figures than it has columns and no cut fills them. */
+  short?: boolean;
+  /** The figures had to be cut apart. */
+  split?: boolean;
+  /** A table-level warning already says why the row is missing. */
+  explained?: boolean;
+}
+
+interface Anchor {
+  start: number;
+  end: number;
+  rowIndex: number;
+}
+
+const CANDIDATE_LIMIT = 20000;
+
+interface Candidate extends Anchor {
+  /** Figures follow the label before any other label: a label still beside its row. */
+  weight: number;
+}
+
+function findAnchors(stream: Stream, region: Region, table: TableDef, template: TemplateVersion, otherRows: OtherRows): Anchor[] {
+  const patterns = rowPatterns(table.id, template, otherRows);
+  const text = stream.view.text.slice(0, region.to);
+  const found: Anchor[] = [];
+  patterns.forEach(({ row, pattern }) => {
+    const rowIndex = table.rows.findIndex((r) => r.key === row);
+    if (rowIndex < 0) return;
+    pattern.lastIndex = region.from;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.push({ start: m.index, end: m.index + m[0].length, rowIndex });
+  });
+  found.sort((a, b) => a.start - b.start);
+  const weighed = found.map((a, i): Candidate => {
+    const from = stream.view.origin[a.end - 1] + 1;
+    const to = originOf(stream, found[i + 1]?.start ?? region.to);
+    return { ...a, weight: fieldsBetween(stream, from, to).length > 0 ? 1 : 0.01 };
+  });
+  return heaviestIncreasing(weighed);
+}
+
+/**
+ * The heaviest run of labels in both printed and template order, labels followed by figures
+ * counting most. Labels that text extraction moved away from their figures (pdftotext prints
+ * some after the whole table) drop out, and their rows take the figures left unlabelled.
+ */
+function heaviestIncreasing(anchors: Candidate[]): Anchor[] {
+  const total: number[] = [];
+  const previous: number[] = [];
+  anchors.forEach((a, i) => {
+    total[i] = a.weight;
+    previous[i] = -1;
+    for (let j = 0; j < i; j++) {
+      if (anchors[j].rowIndex < a.rowIndex && anchors[j].end <= a.start && total[j] + a.weight > total[i]) {
+        total[i] = total[j] + a.weight;
+        previous[i] = j;
+      }
+    }
+  });
+  let best = -1;
+  anchors.forEach((_, i) => {
+    if (best < 0 || total[i] > total[best]) best = i;
+  });
+  const out: Anchor[] = [];
+  for (let i = best; i >= 0; i = previous[i]) out.unshift({ start: anchors[i].start, end: anchors[i].end, rowIndex: anchors[i].rowIndex });
+  return out;
+}
+
+function slotSpec(col: ColumnDef | undefined): SlotSpec {
+  return { signed: col?.signed, money: col?.unit === '万元' };
+}
+
+/** Row identity usable to choose among cuts: t3 row total, t4 group total. */
+function rowIdentityHolds(table: TableDef, row: RowDef, pieces: Piece[], headerUnit: MoneyUnit | null): boolean {
+  if (table.id === 't2') return true;
+  const values = pieces.map((p, i) => (p.kind === 'value' ? readFigure(p.text, columnOf(table, row.cols[i]), headerUnit)?.value ?? null : null));
+  if (values.some((v) => v === null)) return true;
+  const total = values[values.length - 1]!;
+  const parts = values.slice(0, -1).reduce((s, v) => s! + v!, 0)!;
+  return total === parts;
+}
+
+function columnOf(table: TableDef, key: string): ColumnDef | undefined {
+  return table.columns.find((c) => c.key === key);
+}
+
+function readRow(table: TableDef, row: RowDef, fields: Field[], headerUnit: MoneyUnit | null, fromTable: boolean, warnings: string[]): RowReading {
+  const width = row.cols.length;
+  if (fields.length === 0) return { row, candidates: [] };
+  let used = fields;
+  if (fields.length > width) {
+    // Table rows: surplus leading cells are label padding. Text: surplus figures follow the row.
+    used = fromTable ? fields.slice(fields.length - width) : fields.slice(0, width);
+    warnings.push(`${table.id}.${row.key}: ${fields.length} figures printed for ${width} columns; read ${fromTable ? 'the last' : 'the first'} ${width}`);
+  }
+  if (used.length === width) return { row, candidates: [used.map(({ line: _line, ...piece }) => piece)] };
+  const slots = row.cols.map((c) => slotSpec(columnOf(table, c)));
+  let candidates: Piece[][];
+  try {
+    candidates = enumerateSplits(used.map(({ line: _line, ...piece }) => piece), slots, CANDIDATE_LIMIT);
+  } catch (error) {
+    if (!(error instanceof TooManySplits)) throw error;
+    return { row, candidates: [], short: true, split: true };
+  }
+  if (candidates.length === 0) return { row, candidates: [], short: true };
+  const consistent = candidates.filter((c) => rowIdentityHolds(table, row, c, headerUnit));
+  return { row, candidates: consistent.length > 0 ? consistent : candidates, split: true };
+}
+
+/** Fields between anchors shared out over the rows they cover (rows whose labels went missing). */
+function distribute(table: TableDef, rows: RowDef[], fields: Field[], headerUnit: MoneyUnit | null, warnings: string[]): RowReading[] {
+  if (rows.length === 1) return [readRow(table, rows[0], fields, headerUnit, false, warnings)];
+  const widths = rows.map((r) => r.cols.length);
+  const total = widths.reduce((a, b) => a + b, 0);
+  const out: RowReading[] = [];
+  if (fields.length >= total) {
+    if (fields.length > total) warnings.push(`${table.id}: ${fields.length - total} figures after row ${rows[rows.length - 1].key} not read`);
+    let at = 0;
+    for (const row of rows) {
+      out.push(readRow(table, row, fields.slice(at, at + row.cols.length), headerUnit, false, warnings));
+      at += row.cols.length;
+    }
+    return out;
+  }
+  const byLine = groupByLine(fields);
+  if (byLine.length === rows.length) return rows.map((row, i) => readRow(table, row, byLine[i], headerUnit, false, warnings));
+  // Fewer figures than cells and no line structure to tell the rows apart: only whole rows
+  // from the start are certain when the anchored row itself prints a full set.
+  let at = 0;
+  for (const row of rows) {
+    const take = fields.slice(at, at + row.cols.length);
+    if (take.length < row.cols.length) break;
+    out.push(readRow(table, row, take, headerUnit, false, warnings));
+    at += row.cols.length;
+  }
+  warnings.push(`${table.id}: rows ${rows.map((r) => r.key).join(', ')} share ${fields.length} figures for ${total} cells; ${out.length} row(s) read`);
+  return out;
+}
+
+function groupByLine(fields: Field[]): Field[][] {
+  const groups: Field[][] = [];
+  let line = -1;
+  for (const f of fields) {
+    if (f.line !== line) {
+      groups.push([]);
+      line = f.line;
+    }
+    groups[groups.length - 1].push(f);
+  }
+  return groups;
+}
+
+function tableRowsFields(stream: Stream, from: number, to: number): Field[] {
+  return fieldsBetween(stream, from, to, { dropLineOfEnd: true });
+}
+
+/** Label-anchored rows of a table whose labels head its rows (tables 2 and 3). */
+function readLabelledRows(stream: Stream, region: Region, table: TableDef, template: TemplateVersion, otherRows: OtherRows, headerUnit: MoneyUnit | null, warnings: string[]): RowReading[] {
+  const anchors = findAnchors(stream, region, table, template, otherRows);
+  const readings: RowReading[] = [];
+  anchors.forEach((anchor, k) => {
+    const next = anchors[k + 1];
+    const from = stream.view.origin[anchor.end - 1] + 1;
+    const to = originOf(stream, next ? next.start : region.to);
+    const fields = tableRowsFields(stream, from, to);
+    const lastRow = next ? next.rowIndex : table.rows.length;
+    const tabled = fields.length > 0 && stream.inTable[fields[0].line];
+    if (tabled) {
+      const byLine = groupByLine(fields);
+      const rows = table.rows.slice(anchor.rowIndex, lastRow);
+      byLine.forEach((lineFields, i) => {
+        if (i < rows.length) readings.push(readRow(table, rows[i], lineFields, headerUnit, true, warnings));
+      });
+      return;
+    }
+    readings.push(...distribute(table, table.rows.slice(anchor.rowIndex, lastRow), fields, headerUnit, warnings));
+  });
+  return readings;
+}
+
+/**
+ * Table 4 prints its row names (复议 / 直接起诉 / 复议后起诉) as column groups, so its 15
+ * figures come as one row: read by position when a line holds exactly 15 fields, else in order.
+ */
+function readTable4(stream: Stream, region: Region, table: TableDef, warnings: string[]): RowReading[] {
+  const from = originOf(stream, region.from);
+  const to = originOf(stream, region.to);
+  const width = T4_COL_KEYS.length * table.rows.length;
+  const firstLine = stream.lineStarts.findIndex((s, i) => s <= from && (stream.lineStarts[i + 1] ?? Infinity) > from);
+  for (let line = Math.max(firstLine, 0); line < stream.lineStarts.length && stream.lineStarts[line] < to; line++) {
+    const end = line + 1 < stream.lineStarts.length ? stream.lineStarts[line + 1] - 1 : stream.text.length;
+    const cells = stream.text.slice(stream.lineStarts[line], end).split('\t').map((c) => c.trim());
+    if (cells.length !== width) continue;
+    if (!cells.every((c) => c === '' || BLANK_MARK.test(c) || /^\d+$/.test(c))) continue;
+    if (!cells.some((c) => /^\d+$/.test(c))) continue;
+    return table.rows.map((row, r) => {
+      const pieces = cells.slice(r * 5, r * 5 + 5);
+      const missingAt = pieces.map((c) => c === '' && !stream.inTable[line]);
+      if (missingAt.some(Boolean)) return { row, candidates: [], short: true };
+      return { row, candidates: [pieces.map((c): Piece => (/^\d+$/.test(c) ? { kind: 'value', text: c } : { kind: 'blank', raw: c }))] };
+    });
+  }
+  const fields = fieldsBetween(stream, from, to);
+  if (fields.length === 0) return [];
+  if (fields.length >= width) {
+    if (fields.length > width) warnings.push(`t4: ${fields.length} figures printed for ${width} cells; read the first ${width}`);
+    const readings = table.rows.map((row, r) => readRow(table, row, fields.slice(r * 5, r * 5 + 5), null, false, warnings));
+    const holds = readings.map((rr) => rr.candidates.length === 1 && rowIdentityHolds(table, rr.row, rr.candidates[0], null));
+    if (holds.every((h) => !h)) {
+      warnings.push('t4: no group total matches its parts when read in printed order (figures out of order in the text); cells left missing');
+      return table.rows.map((row) => ({ row, candidates: [], short: true, explained: true }));
+    }
+    return readings;
+  }
+  const slots = table.rows.flatMap(() => T4_COL_KEYS.map(() => ({})));
+  let candidates: Piece[][];
+  try {
+    candidates = enumerateSplits(fields.map(({ line: _line, ...p }) => p), slots, CANDIDATE_LIMIT);
+  } catch (error) {
+    if (!(error instanceof TooManySplits)) throw error;
+    candidates = [];
+  }
+  const consistent = candidates.filter((c) => table.rows.every((row, r) => rowIdentityHolds(table, row, c.slice(r * 5, r * 5 + 5), null)));
+  const usable = consistent.length > 0 ? consistent : candidates;
+  if (usable.length === 0) {
+    warnings.push(`t4: ${fields.length} printed fields cannot be read as ${width} cells; cells left missing`);
+    return table.rows.map((row) => ({ row, candidates: [], short: true, explained: true }));
+  }
+  return table.rows.map((row, r) => ({ row, candidates: dedupe(usable.map((c) => c.slice(r * 5, r * 5 + 5))), split: true }));
+}
+
+function dedupe(candidates: Piece[][]): Piece[][] {
+  const seen = new Map<string, Piece[]>();
+  for (const c of candidates) seen.set(JSON.stringify(c), c);
+  return [...seen.values()];
+}
+
+/**
+ * Table 3 rows left with several cuts: try them together against the column identities
+ * (balance and outcome sum) and keep what every best-scoring combination agrees on.
+ */
+function narrowTable3(readings: RowReading[], template: TemplateVersion, otherRows: OtherRows, table: TableDef): void {
+  const open = readings.filter((r) => r.candidates.length > 1);
+  if (open.length === 0) return;
+  const combos = open.reduce((n, r) => n * r.candidates.length, 1);
+  if (combos > 200000) return;
+  const settled = new Map<string, number | null>();
+  for (const r of readings) {
+    if (r.candidates.length !== 1) continue;
+    r.candidates[0].forEach((p, i) => settled.set(cellKey({ table: 't3', row: r.row.key, col: r.row.cols[i] }), p.kind === 'value' ? readFigure(p.text, columnOf(table, r.row.cols[i]), null)?.value ?? null : null));
+  }
+  const identities = ruleInstances(template, otherRows).filter((i) => i.rule === 't3.balance' || i.rule === 't3.outcome_sum');
+  const choice = new Array<number>(open.length).fill(0);
+  let bestScore = -1;
+  let best: number[][] = [];
+  const values = new Map(settled);
+  const score = () => {
+    let s = 0;
+    for (const id of identities) {
+      const sum = (keys: string[]) => keys.reduce<number | null>((acc, k) => (acc === null || values.get(k) == null ? null : acc + values.get(k)!), 0);
+      const l = sum(id.left);
+      const r = sum(id.right);
+      if (l !== null && r !== null && l === r) s++;
+    }
+    return s;
+  };
+  const walk = (i: number) => {
+    if (i === open.length) {
+      const s = score();
+      if (s > bestScore) {
+        bestScore = s;
+        best = [[...choice]];
+      } else if (s === bestScore) best.push([...choice]);
+      return;
+    }
+    open[i].candidates.forEach((cand, ci) => {
+      choice[i] = ci;
+      cand.forEach((p, col) => values.set(cellKey({ table: 't3', row: open[i].row.key, col: open[i].row.cols[col] }), p.kind === 'value' ? readFigure(p.text, undefined, null)?.value ?? null : null));
+      walk(i + 1);
+    });
+  };
+  walk(0);
+  open.forEach((r, i) => {
+    const chosen = dedupe(best.map((b) => r.candidates[b[i]]));
+    r.candidates = chosen;
+  });
+}
+
+export interface ReadTableOptions {
+  template: TemplateVersion;
+  otherRows: OtherRows;
+  headerUnit: MoneyUnit | null;
+}
+
+export function readTable(stream: Stream, region: Region, table: TableDef, options: ReadTableOptions): TableReading {
+  const warnings: string[] = [];
+  const readings = table.id === 't4'
+    ? readTable4(stream, region, table, warnings)
+    : readLabelledRows(stream, region, table, options.template, options.otherRows, options.headerUnit, warnings);
+  if (table.id === 't3') narrowTable3(readings, options.template, options.otherRows, table);
+  const cells: Cell[] = [];
+  const checks: CheckResult[] = [];
+  const lost = new Set<string>();
+  for (const reading of readings) {
+    const { row } = reading;
+    const keys = row.cols.map((col) => cellKey({ table: table.id, row: row.key, col }));
+    if (reading.short) {
+      if (reading.split) checks.push(splitCheck(table, row, 'too many ways to cut the printed digits'));
+      else if (!reading.explained) warnings.push(`${table.id}.${row.key}: fewer figures printed than columns; cells left missing unless the table's arithmetic fixes them`);
+      row.cols.forEach((col, i) => {
+        cells.push({ table: table.id, row: row.key, col, value: null, raw: null, state: 'missing' });
+        if (!reading.split) lost.add(keys[i]);
+      });
+      continue;
+    }
+    if (reading.candidates.length === 0) continue;
+    const undecided: string[] = [];
+    row.cols.forEach((col, i) => {
+      const options_ = dedupe(reading.candidates.map((c) => [c[i]]));
+      if (options_.length > 1) {
+        undecided.push(col);
+        cells.push({ table: table.id, row: row.key, col, value: null, raw: null, state: 'missing' });
+        return;
+      }
+      cells.push(toCell(table, row, col, options_[0][0], options.headerUnit, warnings));
+    });
+    if (undecided.length > 0) checks.push(splitCheck(table, row, `${reading.candidates.length} readings of the printed digits fit; undecided: ${undecided.join(', ')}`, undecided));
+  }
+  return { cells, checks, warnings, lost };
+}
+
+function splitCheck(table: TableDef, row: RowDef, note: string, cols: readonly string[] = row.cols): CheckResult {
+  return { rule: 'parse.split', row: row.key, status: 'uncertain', left: null, right: null, cells: cols.map((col) => cellKey({ table: table.id, row: row.key, col })), note };
+}
+
+function toCell(table: TableDef, row: RowDef, col: string, piece: Piece, headerUnit: MoneyUnit | null, warnings: string[]): Cell {
+  if (piece.kind === 'blank') return { table: table.id, row: row.key, col, value: null, raw: piece.raw, state: 'blank' };
+  const figure = readFigure(piece.text, columnOf(table, col), headerUnit);
+  if (!figure) {
+    warnings.push(`${table.id}.${row.key}.${col}: '${piece.text}' is not a figure this column can hold; cell left missing`);
+    return { table: table.id, row: row.key, col, value: null, raw: piece.text, state: 'missing' };
+  }
+  if (figure.note) warnings.push(`${table.id}.${row.key}.${col}: ${figure.note}`);
+  return { table: table.id, row: row.key, col, value: figure.value, raw: piece.text, state: 'number' };
+}

@@ -1,0 +1,74 @@
+/**
+ * Bytes → string for text and HTML reports: BOMs, UTF-8, and the GBK/GB18030 pages that
+ * Chinese government sites still serve, with or without an honest charset declaration.
+ */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { countHan } from './text-join.ts';
+
+export interface DecodedText {
+  text: string;
+  encoding: string;
+}
+
+/** GB2312 and GBK pages routinely use characters only their superset GB18030 maps. */
+const SUPERSET: Record<string, string> = { gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', 'euc-cn': 'gb18030', cp936: 'gb18030' };
+
+export function decodeText(bytes: Uint8Array, declaredCharset: string | null = null): DecodedText {
+  const bom = decodeWithBom(bytes);
+  if (bom) return bom;
+  // Valid UTF-8 with non-ASCII bytes is practically never a legacy encoding, whatever a stale
+  // <meta charset> on the page says.
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  const candidates = [declaredCharset, ...chardet.analyse(bytes).map((match) => match.name), 'gb18030'];
+  for (const candidate of candidates) {
+    const encoding = candidate && supportedEncoding(candidate);
+    if (!encoding) continue;
+    const text = iconv.decode(bytes, encoding);
+    if (looksDecoded(text)) return { text, encoding };
+  }
+  return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030' };
+}
+
+/** The charset a page declares in its first bytes (<meta charset> or http-equiv content). */
+export function declaredHtmlCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const match = /<meta[^>]*?charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head);
+  return match ? match[1]!.toLowerCase() : null;
+}
+
+function decodeWithBom(bytes: Uint8Array): DecodedText | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  return null;
+}
+
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function supportedEncoding(name: string): string | null {
+  const lower = name.toLowerCase();
+  const encoding = SUPERSET[lower] ?? lower;
+  return iconv.encodingExists(encoding) ? encoding : null;
+}
+
+/** Few replacement characters, and Chinese text when there is much non-ASCII at all. */
+function looksDecoded(text: string): boolean {
+  const replacements = text.split('\ufffd').length - 1;
+  if (replacements > text.length / 200) return false;
+  const nonAscii = text.replace(/[\x00-\x7f]/g, '').length;
+  return nonAscii === 0 || countHan(text) >= nonAscii / 2;
+}

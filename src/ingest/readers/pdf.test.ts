@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { makePdf, type PdfText } from './fixtures.ts';
+import { readPdfDocument } from './pdf.ts';
+import { UnreadableDocument } from './problem.ts';
+
+const TITLE: PdfText = { text: '示例省甲市教育局2099年政府信息公开工作年度报告', x: 60, y: 790, size: 16 };
+
+async function cellsOf(pages: PdfText[][]): Promise<string[][]> {
+  const doc = await readPdfDocument(makePdf(pages));
+  expect(doc.format).toBe('pdf');
+  return doc.lines.map((line) => line.cells);
+}
+
+describe('readPdfDocument', () => {
+  it('puts a row label printed a little higher than its figures on one line, one cell per column', async () => {
+    const cells = await cellsOf([[
+      TITLE,
+      { text: '行政许可', x: 80, y: 702 },
+      { text: '447', x: 300, y: 700 },
+      { text: '0', x: 380, y: 700 },
+      { text: '12', x: 440, y: 700 },
+    ]]);
+    expect(cells).toEqual([[TITLE.text], ['行政许可', '447', '0', '12']]);
+  });
+
+  it('joins runs closer than a character into one cell, with a space only between figures', async () => {
+    const cells = await cellsOf([[
+      TITLE,
+      { text: '商业', x: 80, y: 700 },
+      { text: '企业', x: 104, y: 700 },
+      { text: '12', x: 300, y: 700 },
+      { text: '5', x: 330, y: 700 },
+    ]]);
+    expect(cells.at(-1)).toEqual(['商业企业', '12 5']);
+  });
+
+  it('reads a label printed one character per line down a merged cell as one label', async () => {
+    const cells = await cellsOf([[
+      TITLE,
+      { text: '三、', x: 40, y: 660 },
+      { text: '本', x: 40, y: 645 },
+      { text: '年', x: 40, y: 630 },
+      { text: '度', x: 40, y: 615 },
+      { text: '（一）予以公开', x: 80, y: 660 },
+      { text: '7', x: 300, y: 660 },
+      { text: '（二）部分公开', x: 80, y: 630 },
+      { text: '2', x: 300, y: 630 },
+    ]]);
+    expect(cells.slice(1)).toEqual([['三、本年度', '（一）予以公开', '7'], ['（二）部分公开', '2']]);
+  });
+
+  it('leaves a label that wraps inside its cell as separate lines around the figures', async () => {
+    const cells = await cellsOf([[
+      TITLE,
+      { text: '（二）部分公开（区分处理的，', x: 80, y: 600 },
+      { text: '3', x: 380, y: 590 },
+      { text: '只计这一情形）', x: 80, y: 580 },
+    ]]);
+    expect(cells.slice(1)).toEqual([['（二）部分公开（区分处理的，'], ['3'], ['只计这一情形）']]);
+  });
+
+  it('reads pages in order, top to bottom, and drops page numbers and rotated stamps', async () => {
+    const cells = await cellsOf([
+      [
+        { text: '正文第二行', x: 60, y: 700 },
+        TITLE,
+        { text: '内部资料请勿外传', x: 300, y: 400, rotated: true },
+        { text: '- 1 -', x: 280, y: 40 },
+      ],
+      [
+        { text: '第二页正文', x: 60, y: 790 },
+        { text: '2', x: 290, y: 40 },
+      ],
+      [
+        { text: '第三页正文', x: 60, y: 790 },
+        { text: '—3—', x: 280, y: 40 },
+        { text: '第 3 页 共 3 页', x: 400, y: 20 },
+      ],
+    ]);
+    expect(cells).toEqual([[TITLE.text], ['正文第二行'], ['第二页正文'], ['第三页正文']]);
+  });
+
+  it('keeps a lone figure that is not the page number', async () => {
+    const cells = await cellsOf([[TITLE, { text: '58', x: 300, y: 40 }]]);
+    expect(cells).toEqual([[TITLE.text], ['58']]);
+  });
+
+  it('rejects a PDF whose pages carry no text', async () => {
+    await expect(readPdfDocument(makePdf([[]]))).rejects.toThrow(UnreadableDocument);
+  });
+
+  it('rejects bytes that are not a PDF', async () => {
+    await expect(readPdfDocument(new Uint8Array(Buffer.from('%PDF-1.4\nnot really')))).rejects.toThrow(/^corrupt PDF/);
+  });
+});

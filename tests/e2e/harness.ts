@@ -1,0 +1,117 @@
+/**
+ * Headless Chromium (Debian's) through playwright-core against the built app. Every request
+ * is recorded so a test can fail on any that leaves 127.0.0.1, and every console error or
+ * uncaught exception is collected.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { DATASET_TABLE_NAMES } from '../../src/model/dataset.ts';
+import { SERVED_DATA, SHOTS_DIR } from './paths.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export interface AppPage {
+  page: Page;
+  /** Every URL the page requested. */
+  requests: string[];
+  consoleErrors: string[];
+  /** Requests to anywhere but the app's own origin (data: and blob: URLs are local). */
+  foreignRequests(): string[];
+  close(): Promise<void>;
+}
+
+export interface Browser {
+  open(hash: string, options?: { width?: number; height?: number }): Promise<AppPage>;
+  close(): Promise<void>;
+}
+
+export async function startBrowser(baseUrl: string): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'gongkai-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const origin = new URL(baseUrl).origin;
+  return {
+    async open(hash, options = {}) {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: options.width ?? 1280, height: options.height ?? 900 });
+      const requests: string[] = [];
+      const consoleErrors: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(message.text());
+      });
+      page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+      await page.goto(new URL(hash.startsWith('#') ? `/${hash}` : hash, baseUrl).href);
+      return {
+        page,
+        requests,
+        consoleErrors,
+        foreignRequests: () => requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin),
+        close: () => page.close(),
+      };
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Wait until the data is loaded, no query is pending and every chart on the page has drawn since. */
+export async function waitForIdle(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const shell = document.querySelector('.shell') as HTMLElement | null;
+      if (!shell || shell.dataset.db === 'error') return true;
+      if (shell.dataset.db !== 'ready' || shell.dataset.busy !== '0') return false;
+      return [...document.querySelectorAll<HTMLElement>('[data-chart]')].every((c) => Number(c.dataset.draws ?? 0) > 0);
+    },
+    undefined,
+    { timeout: timeoutMs, polling: 50 },
+  );
+  const failed = await page.evaluate(() => (document.querySelector('.shell') as HTMLElement | null)?.dataset.db === 'error');
+  if (failed) throw new Error(`the app failed to load its data: ${await page.locator('[role=alert]').allTextContents()}`);
+  // one more frame so a chart whose option changed in the last tick has redrawn
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Text content of every <text> element a chart drew (SVG renderer), in document order. */
+export async function chartTexts(page: Page, name: string): Promise<string[]> {
+  return page.locator(`[data-chart="${name}"] svg text`).allTextContents();
+}
+
+let native: Promise<{ run: (sql: string) => Promise<Record<string, unknown>[]> }> | null = null;
+
+/** Run SQL in native DuckDB over the Parquet files the app serves (tables reports, cells, metrics, checks). */
+export async function nativeQuery<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+  native ??= (async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    for (const table of DATASET_TABLE_NAMES) {
+      await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet('${join(SERVED_DATA, `${table}.parquet`)}')`);
+    }
+    return {
+      run: async (text: string) => {
+        const reader = await connection.runAndReadAll(text);
+        return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+      },
+    };
+  })();
+  return (await native).run(sql) as Promise<T[]>;
+}
+
+/** Save a screenshot to /tmp/shots/<name>.png (outside the repo). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true });
+}

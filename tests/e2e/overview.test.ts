@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chartTexts, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await startBrowser(inject('baseUrl'));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const digits = (text: string | null) => Number((text ?? '').replace(/[^\d.-]/g, ''));
+
+describe('Overview', () => {
+  it('shows the dataset’s real counts, charts and failing reports, offline and without console errors', async () => {
+    const app = await browser.open('#/overview');
+    await waitForIdle(app.page);
+    const [counts] = await nativeQuery<{ reports: number; agencies: number; years: number; failing: number }>(
+      'SELECT count(*) AS reports, count(DISTINCT agency) AS agencies, count(DISTINCT year) AS years, count(*) FILTER (WHERE failed_hard > 0) AS failing FROM reports',
+    );
+    expect(digits(await app.page.locator('[data-kpi=reports]').textContent())).toBe(counts.reports);
+    expect(digits(await app.page.locator('[data-kpi=agencies]').textContent())).toBe(counts.agencies);
+    expect(digits(await app.page.locator('[data-kpi=years]').textContent())).toBe(counts.years);
+    expect(digits(await app.page.locator('[data-kpi=failing]').textContent())).toBe(counts.failing);
+
+    // every bar of reports-per-year carries its count
+    const perYear = await nativeQuery<{ year: number; n: number }>('SELECT year, count(*) AS n FROM reports GROUP BY year ORDER BY year');
+    const texts = await chartTexts(app.page, 'overview-reports');
+    for (const { year } of perYear) expect(texts).toContain(String(year));
+    const labelled = texts.map((t) => digits(t)).filter((n) => Number.isFinite(n));
+    const byTemplate = await nativeQuery<{ n: number }>('SELECT count(*) AS n FROM reports WHERE year IS NOT NULL GROUP BY year, template');
+    for (const { n } of byTemplate) expect(labelled).toContain(n);
+
+    if (counts.failing > 0) {
+      const [top] = await nativeQuery<{ agency: string; failed_hard: number }>('SELECT agency, failed_hard FROM reports WHERE failed_hard > 0 ORDER BY failed_hard DESC, year DESC, agency, id LIMIT 1');
+      const firstRow = app.page.locator('[data-testid=failing] tbody tr').first();
+      expect(await firstRow.locator('td').first().textContent()).toContain(top.agency);
+      expect(digits(await firstRow.locator('td').nth(2).textContent())).toBe(top.failed_hard);
+    }
+    expect(app.consoleErrors).toEqual([]);
+    expect(app.foreignRequests()).toEqual([]);
+    await app.close();
+  });
+
+  it('a filter change updates every chart and figure, the URL is a permalink, and back restores', async () => {
+    const app = await browser.open('#/overview');
+    await waitForIdle(app.page);
+    const [level] = await nativeQuery<{ level: string; n: number }>('SELECT level, count(*) AS n FROM reports WHERE level IS NOT NULL GROUP BY level ORDER BY n ASC, level LIMIT 1');
+    const before = await chartTexts(app.page, 'overview-reports');
+    await app.page.selectOption('[data-filter=level]', level.level);
+    await waitForIdle(app.page);
+    expect(app.page.url()).toContain(`level=${level.level}`);
+    expect(digits(await app.page.locator('[data-kpi=reports]').textContent())).toBe(level.n);
+    const after = await chartTexts(app.page, 'overview-reports');
+    expect(after).not.toEqual(before);
+    const [apps] = await nativeQuery<{ latest: number }>(
+      `SELECT max(year) AS latest FROM reports r WHERE level = '${level.level}'`,
+    );
+    expect(await app.page.locator('#headline-title').textContent()).toContain(String(apps.latest));
+
+    const permalink = app.page.url();
+    const reopened = await browser.open(new URL(permalink).hash);
+    await waitForIdle(reopened.page);
+    expect(digits(await reopened.page.locator('[data-kpi=reports]').textContent())).toBe(level.n);
+    expect(await reopened.page.inputValue('[data-filter=level]')).toBe(level.level);
+    await reopened.close();
+
+    await app.page.goBack();
+    await waitForIdle(app.page);
+    const [all] = await nativeQuery<{ n: number }>('SELECT count(*) AS n FROM reports');
+    expect(digits(await app.page.locator('[data-kpi=reports]').textContent())).toBe(all.n);
+    expect(app.consoleErrors).toEqual([]);
+    expect(app.foreignRequests()).toEqual([]);
+    await app.close();
+  });
+
+  it('switches to English and keeps the state in the URL', async () => {
+    const app = await browser.open('#/overview?lang=en');
+    await waitForIdle(app.page);
+    expect(await app.page.locator('nav').textContent()).toContain('Compare');
+    await app.page.getByRole('button', { name: 'Switch to Chinese' }).click();
+    await waitForIdle(app.page);
+    expect(app.page.url()).not.toContain('lang=');
+    expect(await app.page.locator('nav').textContent()).toContain('机关比较');
+    expect(app.consoleErrors).toEqual([]);
+    await app.close();
+  });
+});
