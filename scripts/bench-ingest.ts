@@ -7,10 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_YEARS, generateDemoReports } from '../src/demo/generate.ts';
-import { renderReport, type Rendering } from '../src/demo/render.ts';
+import { RENDERINGS, renderReport, type Rendering } from '../src/demo/render.ts';
 import { collectFiles, ingest } from '../src/ingest/ingest.ts';
-
-const RENDERINGS: Rendering[] = ['text-tab', 'text-lines', 'text-layout', 'text-runtogether', 'html'];
 
 const { values } = parseArgs({ options: { reports: { type: 'string', default: '10000' } } });
 const wanted = Number(values.reports);

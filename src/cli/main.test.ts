@@ -69,33 +69,25 @@ describe('gongkai parse', () => {
     expect(run.stdout).toMatch(/cells\s+\d+: \d+ number, \d+ blank, \d+ inferred, \d+ missing/);
   });
 
-  it.each([
-    ['missing', 'no-such-report.txt'],
-    ['not a zip', 'broken.docx'],
-  ])('fails with one line naming the file when it cannot be read (%s)', async (_, name) => {
-    const run = await gongkai(['parse', path.join(work, 'in', name), '--json']);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toBe('');
-    expect(lines(run.stderr)).toHaveLength(1);
-    expect(run.stderr).toContain(name);
-  });
-
-  it('fails on an empty file and on a text that is no report', async () => {
+  it('fails with one line naming the file when it is missing, empty, binary or no report', async () => {
     await writeFile(path.join(work, 'empty.txt'), '');
     await writeFile(path.join(work, 'letter.txt'), '尊敬的各位同事：本周五下午三点在三楼会议室召开例会，请准时参加。\n'.repeat(5));
-    for (const name of ['empty.txt', 'letter.txt']) {
-      const run = await gongkai(['parse', path.join(work, name), '--json']);
-      expect(run.code, name).toBe(1);
-      expect(lines(run.stderr), name).toHaveLength(1);
-      expect(run.stderr, name).toContain(name);
-    }
+    const names = ['no-such-report.txt', 'empty.txt', 'letter.txt', path.join('in', 'broken.docx')];
+    const runs = await Promise.all(names.map((name) => gongkai(['parse', path.join(work, name), '--json'])));
+    runs.forEach((run, i) => {
+      expect(run.code, names[i]).toBe(1);
+      expect(run.stdout, names[i]).toBe('');
+      expect(lines(run.stderr), names[i]).toHaveLength(1);
+      expect(run.stderr, names[i]).toContain(path.basename(names[i]));
+    });
   });
 
   it('rejects wrong usage with exit code 2', async () => {
-    expect((await gongkai(['parse'])).code).toBe(2);
-    expect((await gongkai(['ingest', good])).code).toBe(2);
-    expect((await gongkai(['frobnicate'])).code).toBe(2);
-    expect((await gongkai(['--help'])).stdout).toContain('gongkai ingest PATH... --out DIR');
+    const [parse, ingest, unknown, help] = await Promise.all([['parse'], ['ingest', good], ['frobnicate'], ['--help']].map((args) => gongkai(args)));
+    expect([parse.code, ingest.code, unknown.code]).toEqual([2, 2, 2]);
+    expect(lines(unknown.stderr)).toEqual(['gongkai: unknown command frobnicate (see gongkai --help)']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('gongkai ingest PATH... --out DIR');
   });
 });
 
@@ -122,7 +114,7 @@ describe('gongkai ingest', () => {
   it('leaves the previous dataset whole when a run is killed', async () => {
     const many = path.join(work, 'many');
     await mkdir(many);
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 120; i++) {
       await writeFile(path.join(many, `r${i}.txt`), exampleReportText({ agency: `示例省第${i}县人民政府`, year: 2021 + (i % 4), applications: 1 + (i % 40) }));
     }
     const out = path.join(work, 'kept');
@@ -139,7 +131,7 @@ describe('gongkai ingest', () => {
 
     const next = await gongkai(['ingest', many, '--out', out]);
     expect(next.code).toBe(0);
-    expect(JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')).tables.reports.rows).toBe(300);
+    expect(JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')).tables.reports.rows).toBe(120);
     expect((await readdir(work)).filter((n) => n.startsWith('.kept.'))).toEqual([]);
   });
 

@@ -1,27 +1,14 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { displayPath, parseRead } from '../ingest/ingest.ts';
-import { readSource } from '../ingest/readers/index.ts';
+import { displayPath, readReport } from '../ingest/read-report.ts';
 import type { ParsedReport } from '../model/report.ts';
 import { severityOf } from '../model/rules.ts';
 
 /** One report: JSON on stdout, or a short summary; a file that is no report → one line, exit 1. */
 export async function runParse(file: string, options: { json: boolean }): Promise<number> {
   const resolved = path.resolve(file);
-  const shown = displayPath(resolved);
-  let result;
-  try {
-    const { doc, bytes, format } = await readSource(resolved);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    result = parseRead({ path: resolved, name: path.basename(resolved) }, { doc, format, sha256 });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const problem = message.startsWith(`${resolved}: `) ? message.slice(resolved.length + 2) : message;
-    process.stderr.write(`gongkai: ${shown}: ${problem.split('\n')[0]}\n`);
-    return 1;
-  }
+  const result = await readReport({ path: resolved, name: path.basename(resolved) });
   if ('problem' in result) {
-    process.stderr.write(`gongkai: ${shown}: ${result.problem}\n`);
+    process.stderr.write(`gongkai: ${displayPath(resolved)}: ${result.problem}\n`);
     return 1;
   }
   process.stdout.write(options.json ? `${JSON.stringify(result.report, null, 2)}\n` : `${summarize(result.report).join('\n')}\n`);

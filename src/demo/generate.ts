@@ -2,10 +2,11 @@
  * The demo corpus: invented annual reports of fictional agencies (示例省…), with the TRUE figures
  * every rendering of them must parse back to. Deterministic for a seed; no clock, no Math.random.
  */
-import { ORG_COLS, T3_COL_KEYS, T4_COL_KEYS, cellKey, templateCells, type CellRef, type TableId, type TemplateVersion } from '../model/template.ts';
+import { ORG_COLS, T3_COL_KEYS, T4_COL_KEYS, templateCells, type TableId, type TemplateVersion } from '../model/template.ts';
 import { outcomeRows } from '../model/rules.ts';
 import type { Agency, AgencyLevel, Cell, Metric, MetricKey, Platform } from '../model/report.ts';
 import { demoAgencies } from './agencies.ts';
+import { CellIndex } from './cell-index.ts';
 import { Random } from './random.ts';
 
 export interface DemoReport {
@@ -113,8 +114,8 @@ function initialState(random: Random, agency: Agency): AgencyState {
 function generateReport(random: Random, agency: Agency, year: number, state: AgencyState): DemoReport {
   const template = templateForYear(year);
   const profile = PROFILES[agency.level!];
-  const values = new Map<string, number>();
-  const set = (table: TableId, row: string, col: string, value: number) => values.set(cellKey({ table, row, col }), value);
+  const values = new CellIndex<number>();
+  const set = (table: TableId, row: string, col: string, value: number) => values.set(table, row, col, value);
 
   const yearTrend = 1 + 0.08 * (year - 2019);
   const expectedApplications = profile.applications * state.growth * yearTrend;
@@ -124,11 +125,11 @@ function generateReport(random: Random, agency: Agency, year: number, state: Age
   generateTable3(random, template, state, newReceived, set);
   generateTable4(random, newReceived, set);
 
-  const procurement = template === '2019' ? procurementPrinted(random, values.get(PROCUREMENT_AMOUNT)!) : null;
-  const cells: Cell[] = CELL_LAYOUT[template].map(({ ref, key }) => {
-    const value = values.get(key);
-    if (value === undefined) throw new Error(`demo generator left ${key} unset`);
-    if (key === PROCUREMENT_AMOUNT) return { table: ref.table, row: ref.row, col: ref.col, value: procurement!.value, raw: procurement!.raw, state: 'number' };
+  const procurement = template === '2019' ? procurementPrinted(random, values.get('t2', 'centralized_procurement', 'procurement_amount')!) : null;
+  const cells: Cell[] = CELL_LAYOUT[template].map((ref) => {
+    const value = values.get(ref.table, ref.row, ref.col);
+    if (value === undefined) throw new Error(`demo generator left ${ref.table}.${ref.row}.${ref.col} unset`);
+    if (ref.row === 'centralized_procurement' && ref.col === 'procurement_amount') return { table: ref.table, row: ref.row, col: ref.col, value: procurement!.value, raw: procurement!.raw, state: 'number' };
     return { table: ref.table, row: ref.row, col: ref.col, value, raw: printSigned(ref.col, value, random), state: 'number' };
   });
 
@@ -140,11 +141,7 @@ function generateReport(random: Random, agency: Agency, year: number, state: Age
   return { agency, year, template, cells, metrics, slips };
 }
 
-const PROCUREMENT_AMOUNT = 't2.centralized_procurement.procurement_amount';
-const CELL_LAYOUT: Record<TemplateVersion, { ref: CellRef; key: string }[]> = {
-  '2019': templateCells('2019').map((ref) => ({ ref, key: cellKey(ref) })),
-  '2021': templateCells('2021').map((ref) => ({ ref, key: cellKey(ref) })),
-};
+const CELL_LAYOUT = { '2019': templateCells('2019'), '2021': templateCells('2021') } as const;
 
 type Setter = (table: TableId, row: string, col: string, value: number) => void;
 
@@ -291,9 +288,9 @@ function blankSomeZeros(random: Random, cells: Cell[]): void {
  * figures in pairs so the neighbouring identities still hold.
  */
 function applySlip(random: Random, cells: Cell[], template: TemplateVersion): string[] {
-  const byKey = new Map(cells.map((c) => [cellKey(c), c]));
+  const index = CellIndex.of(cells);
   const bump = (row: string, col: string, by: number, table: TableId = 't3') => {
-    const cell = byKey.get(cellKey({ table, row, col }))!;
+    const cell = index.get(table, row, col)!;
     cell.value = cell.value! + by;
     cell.raw = String(cell.value);
   };
@@ -314,7 +311,7 @@ function applySlip(random: Random, cells: Cell[], template: TemplateVersion): st
   if (kind === 'row_total') {
     // Shift a total between two outcome rows: both row sums break, the column sums hold.
     const rows = outcomeRows(template === '2019' ? 'combined' : 'split');
-    const from = rows.find((r) => (byKey.get(cellKey({ table: 't3', row: r, col: 'total' }))!.value ?? 0) >= delta);
+    const from = rows.find((r) => (index.get('t3', r, 'total')!.value ?? 0) >= delta);
     if (!from) {
       bump('granted', col, delta);
       bump('granted', 'total', delta);

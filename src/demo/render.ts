@@ -3,10 +3,11 @@
  * one cell per line, space-aligned) or crawled with its cells run together, and Word-exported
  * HTML with rowspan/colspan. Every rendering carries the same figures and the same sentences.
  */
-import { T2_GROUPS, T3_COL_KEYS, T4_COL_KEYS, cellKey, columnDef, tableDef, type TemplateVersion } from '../model/template.ts';
+import { T2_GROUPS, T3_COL_KEYS, T4_COL_KEYS, columnDef, tableDef, type TableId, type TemplateVersion } from '../model/template.ts';
 import type { Cell, Metric, MetricKey } from '../model/report.ts';
 import { SYNTHETIC_MARKER } from '../model/dataset.ts';
 import type { DemoReport } from './generate.ts';
+import { CellIndex } from './cell-index.ts';
 import { Random } from './random.ts';
 
 export type Rendering = 'text-tab' | 'text-lines' | 'text-layout' | 'text-runtogether' | 'html';
@@ -96,15 +97,13 @@ function metricSentences(metrics: Metric[], place: Subsection): string[] {
   return out;
 }
 
-function valueOf(report: DemoReport, row: string, col: string): number | null {
-  return report.cells.find((c) => c.table === 't3' && c.row === row && c.col === col)?.value ?? null;
-}
 
-function applicationSentence(report: DemoReport): string {
-  const received = valueOf(report, 'new_received', 'total');
-  const carriedIn = valueOf(report, 'carried_over_in', 'total');
-  const handled = valueOf(report, 'outcome_total', 'total');
-  const carriedOut = valueOf(report, 'carried_over_out', 'total');
+function applicationSentence(report: DemoReport, cells: CellIndex<Cell>): string {
+  const valueOf = (row: string, col: string) => cells.get('t3', row, col)?.value ?? null;
+  const received = valueOf('new_received', 'total');
+  const carriedIn = valueOf('carried_over_in', 'total');
+  const handled = valueOf('outcome_total', 'total');
+  const carriedOut = valueOf('carried_over_out', 'total');
   if (received === null || carriedIn === null || handled === null || carriedOut === null) return '依法依规办理政府信息公开申请，具体情况见下表。';
   if (received + carriedIn === 0) return `${report.year}年未收到政府信息公开申请。`;
   return `${report.year}年共新收政府信息公开申请${received}件，上年结转${carriedIn}件，本年度办结${handled}件，结转下年度继续办理${carriedOut}件。`;
@@ -112,6 +111,7 @@ function applicationSentence(report: DemoReport): string {
 
 function reportBlocks(report: DemoReport): Block[] {
   const random = Random.derive(0, 'narrative', report.agency.name!, report.year);
+  const cells = CellIndex.of(report.cells);
   const heading = (i: number) => ({ kind: 'heading' as const, text: random.pick(SECTION_HEADINGS[i]) });
   const inlineSubheads = random.chance(0.4);
   const blocks: Block[] = [
@@ -123,15 +123,15 @@ function reportBlocks(report: DemoReport): Block[] {
   ];
   SUBSECTIONS.forEach((name, i) => {
     const sentences = [sentence(random.pick(FILLER[name]))];
-    if (name === '依申请公开') sentences.push(applicationSentence(report));
+    if (name === '依申请公开') sentences.push(applicationSentence(report, cells));
     sentences.push(...metricSentences(report.metrics, name));
     const numbered = `（${'一二三四五'[i]}）${name}`;
     if (inlineSubheads) blocks.push({ kind: 'paragraph', text: `${name}方面：${sentences.join('')}` });
     else blocks.push({ kind: 'paragraph', text: numbered }, { kind: 'paragraph', text: sentences.join('') });
   });
-  blocks.push(heading(1), { kind: 'table', rows: table2Rows(report) });
-  blocks.push(heading(2), { kind: 'table', rows: table3Rows(report) });
-  blocks.push(heading(3), { kind: 'table', rows: table4Rows(report) });
+  blocks.push(heading(1), { kind: 'table', rows: table2Rows(report, cells) });
+  blocks.push(heading(2), { kind: 'table', rows: table3Rows(report, cells) });
+  blocks.push(heading(3), { kind: 'table', rows: table4Rows(report, cells) });
   blocks.push(heading(4), {
     kind: 'paragraph',
     text: random.pick([
@@ -144,19 +144,14 @@ function reportBlocks(report: DemoReport): Block[] {
   return blocks;
 }
 
-function cellsByKey(report: DemoReport): Map<string, Cell> {
-  return new Map(report.cells.map((c) => [cellKey(c), c]));
+function figure(cells: CellIndex<Cell>, table: TableId, row: string, col: string): GridCell {
+  const cell = cells.get(table, row, col);
+  if (!cell) throw new Error(`demo report lacks ${table}.${row}.${col}`);
+  return { text: cell.raw ?? '', cell };
 }
 
-const value = (cells: Map<string, Cell>, key: string): GridCell => {
-  const cell = cells.get(key);
-  if (!cell) throw new Error(`demo report lacks ${key}`);
-  return { text: cell.raw ?? '', cell };
-};
-
 /** Table 2 is printed block by block (第二十条第（N）项), each with its own header, four columns wide. */
-function table2Rows(report: DemoReport): GridCell[][] {
-  const cells = cellsByKey(report);
+function table2Rows(report: DemoReport, cells: CellIndex<Cell>): GridCell[][] {
   const def = tableDef(report.template, 't2');
   const rows: GridCell[][] = [];
   for (const group of Object.keys(T2_GROUPS)) {
@@ -167,7 +162,7 @@ function table2Rows(report: DemoReport): GridCell[][] {
     const spanLast = (items: GridCell[]) => items.map((c, i) => (i === items.length - 1 && lastSpan > 1 ? { ...c, colspan: lastSpan } : c));
     rows.push([{ text: T2_GROUPS[group].zh, colspan: 4 }]);
     rows.push([{ text: '信息内容' }, ...spanLast(cols.map((c) => ({ text: t2Header(report.template, c) })))]);
-    for (const r of groupRows) rows.push([{ text: r.zh }, ...spanLast(cols.map((c) => value(cells, cellKey({ table: 't2', row: r.key, col: c }))))]);
+    for (const r of groupRows) rows.push([{ text: r.zh }, ...spanLast(cols.map((c) => figure(cells, 't2', r.key, c)))]);
   }
   return rows;
 }
@@ -181,10 +176,9 @@ const T3_CORNER = '（本列数据的勾稽关系为：第一项加第二项之�
 const T3_FULL_LABELS: Record<string, string> = { partially_granted: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）' };
 const T3_GROUP_LABELS: Record<string, string> = { denied: '（三）不予公开', unable: '（四）无法提供', not_processed: '（五）不予处理', other: '（六）其他处理' };
 
-function table3Rows(report: DemoReport): GridCell[][] {
-  const cells = cellsByKey(report);
+function table3Rows(report: DemoReport, cells: CellIndex<Cell>): GridCell[][] {
   const def = tableDef(report.template, 't3');
-  const values = (row: string) => T3_COL_KEYS.map((c) => value(cells, cellKey({ table: 't3', row, col: c })));
+  const values = (row: string) => T3_COL_KEYS.map((c) => figure(cells, 't3', row, c));
   const rows: GridCell[][] = [
     [{ text: T3_CORNER, rowspan: 3, colspan: 3 }, { text: '申请人情况', colspan: 7 }],
     [{ text: '自然人', rowspan: 2 }, { text: '法人或其他组织', colspan: 5 }, { text: '总计', rowspan: 2 }],
@@ -208,15 +202,14 @@ function table3Rows(report: DemoReport): GridCell[][] {
   return rows;
 }
 
-function table4Rows(report: DemoReport): GridCell[][] {
-  const cells = cellsByKey(report);
+function table4Rows(report: DemoReport, cells: CellIndex<Cell>): GridCell[][] {
   const def = tableDef(report.template, 't4');
   const colLabels = def.columns.map((c) => ({ text: c.zh }));
   return [
     [{ text: '行政复议', colspan: 5 }, { text: '行政诉讼', colspan: 10 }],
     [...colLabels.map((c) => ({ ...c, rowspan: 2 })), { text: '未经复议直接起诉', colspan: 5 }, { text: '复议后起诉', colspan: 5 }],
     [...colLabels, ...colLabels],
-    def.rows.flatMap((r) => T4_COL_KEYS.map((c) => value(cells, cellKey({ table: 't4', row: r.key, col: c })))),
+    def.rows.flatMap((r) => T4_COL_KEYS.map((c) => figure(cells, 't4', r.key, c))),
   ];
 }
 

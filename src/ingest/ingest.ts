@@ -2,27 +2,17 @@
  * Batch ingest: find report files, read and parse each, and write the Parquet dataset.
  * One unreadable file is one line in the log; the batch goes on.
  */
-import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { SYNTHETIC_MARKER } from '../model/dataset.ts';
 import { severityOf } from '../model/rules.ts';
-import type { ParsedReport, SourceFormat } from '../model/report.ts';
-import { ReadError, type SourceDocument } from './document.ts';
 import { DatasetWriter, type DatasetManifest } from './dataset-writer.ts';
 import { createStagingDir, discardStaging, replaceWithStaging } from './output-dir.ts';
-import { parseDocument } from './parse/index.ts';
+import { readReportsInOrder } from './pool.ts';
 import { startProgress } from './progress.ts';
-import { readSource } from './readers/index.ts';
+import { displayPath, type InputFile } from './read-report.ts';
 
 export const REPORT_EXTENSIONS = ['.txt', '.html', '.htm', '.pdf', '.docx'];
-
-export interface InputFile {
-  /** Absolute path. */
-  path: string;
-  /** The name recorded as `source_file`: relative to the folder given, or the file's own name. */
-  name: string;
-}
 
 export interface FileProblem {
   file: string;
@@ -49,19 +39,18 @@ export interface IngestOptions {
   log?: (line: string) => void;
   /** Show progress (a bar when stderr is a terminal, occasional lines otherwise). */
   progress?: boolean;
+  /** Worker threads that read and parse; 0 = all on this thread. Default: one per core for big batches. */
+  workers?: number;
 }
+
+/** Below this many files, starting worker threads costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 40;
 
 export class IngestError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'IngestError';
   }
-}
-
-/** How the user sees a path in messages: relative to the working folder when inside it. */
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 const hasReportExtension = (name: string) => REPORT_EXTENSIONS.includes(path.extname(name).toLowerCase());
@@ -104,64 +93,6 @@ export async function collectFiles(paths: string[]): Promise<{ files: InputFile[
   return { files, problems };
 }
 
-export function containsSyntheticMarker(doc: SourceDocument): boolean {
-  const marker = SYNTHETIC_MARKER.normalize('NFKC');
-  return doc.lines.some((line) => line.cells.join('').normalize('NFKC').includes(marker));
-}
-
-/** A parse that found no template, no table cell and no narrative figure is not a report. */
-export function looksLikeReport(report: ParsedReport): boolean {
-  return report.template !== null || report.cells.length > 0 || report.metrics.length > 0;
-}
-
-function problemOf(error: unknown, stage: 'read' | 'parse'): string {
-  if (error instanceof ReadError) {
-    const prefix = `${error.file}: `;
-    return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return `${stage === 'read' ? 'cannot read' : 'parser failed'}: ${message.split('\n')[0]}`;
-}
-
-export interface ReadOutcome {
-  file: InputFile;
-  read?: { doc: SourceDocument; sha256: string; format: SourceFormat };
-  problem?: string;
-}
-
-async function readOne(file: InputFile): Promise<ReadOutcome> {
-  try {
-    const { doc, bytes, format } = await readSource(file.path);
-    return { file, read: { doc, format, sha256: createHash('sha256').update(bytes).digest('hex') } };
-  } catch (error) {
-    return { file, problem: problemOf(error, 'read') };
-  }
-}
-
-/** Reads run ahead of the consumer, a few at a time, but come out in input order. */
-async function* readAhead(files: InputFile[], window: number): AsyncGenerator<ReadOutcome> {
-  const pending: Promise<ReadOutcome>[] = [];
-  let next = 0;
-  while (next < files.length && pending.length < window) pending.push(readOne(files[next++]));
-  while (pending.length > 0) {
-    const outcome = await pending.shift()!;
-    if (next < files.length) pending.push(readOne(files[next++]));
-    yield outcome;
-  }
-}
-
-/** Parses one read file into the contract's report, or says why it is not one. */
-export function parseRead(file: InputFile, read: NonNullable<ReadOutcome['read']>): { report: ParsedReport } | { problem: string } {
-  let report: ParsedReport;
-  try {
-    report = parseDocument(read.doc, { file: file.name, sha256: read.sha256, format: read.format });
-  } catch (error) {
-    return { problem: problemOf(error, 'parse') };
-  }
-  if (!looksLikeReport(report)) return { problem: 'not a report: no disclosure tables, template headers or figures found' };
-  return { report };
-}
-
 export function formatSummary(summary: IngestSummary): string[] {
   return [
     `ingest: ${summary.files} files → ${summary.reports} reports (${summary.synthetic} synthetic) in ${displayPath(summary.outDir)}`,
@@ -180,7 +111,7 @@ export async function ingest(paths: string[], outDir: string, options: IngestOpt
   }
 
   const stagingDir = await createStagingDir(outDir);
-  const writer = await DatasetWriter.open();
+  let writer: DatasetWriter | undefined;
   const progress = startProgress(files.length, { enabled: options.progress ?? false, log, tty: Boolean(process.stderr.isTTY) });
   const unreadable: FileProblem[] = [...problems];
   const duplicates: IngestSummary['duplicates'] = [];
@@ -193,28 +124,24 @@ export async function ingest(paths: string[], outDir: string, options: IngestOpt
     progress.log(`${file}: ${text}`);
   };
   try {
-    for await (const { file, read, problem: readProblem } of readAhead(files, 4)) {
-      const shown = displayPath(file.path);
-      const earlier = read && fileOfReport.get(read.sha256);
-      if (!read) {
-        problem(shown, readProblem!);
-      } else if (earlier) {
+    writer = await DatasetWriter.open();
+    const workers = options.workers ?? (files.length >= MIN_FILES_FOR_WORKERS ? availableParallelism() : 0);
+    for await (const result of readReportsInOrder(files, { workers, onFallback: progress.log })) {
+      const shown = displayPath(result.file.path);
+      if ('problem' in result) {
+        problem(shown, result.problem);
+      } else if (fileOfReport.has(result.sha256)) {
+        const earlier = fileOfReport.get(result.sha256)!;
         duplicates.push({ file: shown, sameAs: earlier });
         progress.log(`${shown}: same content as ${earlier}; kept once`);
       } else {
-        const parsed = parseRead(file, read);
-        if ('problem' in parsed) {
-          problem(shown, parsed.problem);
-        } else {
-          fileOfReport.set(read.sha256, shown);
-          const isSynthetic = containsSyntheticMarker(read.doc);
-          writer.add(parsed.report, { synthetic: isSynthetic });
-          if (isSynthetic) synthetic += 1;
-          for (const check of parsed.report.checks) {
-            if (check.status !== 'fail') continue;
-            if (severityOf(check.rule) === 'hard') failedHard += 1;
-            else failedSoft += 1;
-          }
+        fileOfReport.set(result.sha256, shown);
+        writer.add(result.report, { synthetic: result.synthetic });
+        if (result.synthetic) synthetic += 1;
+        for (const check of result.report.checks) {
+          if (check.status !== 'fail') continue;
+          if (severityOf(check.rule) === 'hard') failedHard += 1;
+          else failedSoft += 1;
         }
       }
       progress.tick(fileOfReport.size);
@@ -235,6 +162,6 @@ export async function ingest(paths: string[], outDir: string, options: IngestOpt
     await discardStaging(stagingDir);
     throw error;
   } finally {
-    writer.close();
+    writer?.close();
   }
 }

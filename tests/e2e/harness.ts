@@ -42,6 +42,7 @@ export async function startBrowser(baseUrl: string): Promise<Browser> {
   return {
     async open(hash, options = {}) {
       const page = await context.newPage();
+      page.setDefaultTimeout(120_000);
       await page.setViewportSize({ width: options.width ?? 1280, height: options.height ?? 900 });
       const requests: string[] = [];
       const consoleErrors: string[] = [];
@@ -50,7 +51,7 @@ export async function startBrowser(baseUrl: string): Promise<Browser> {
         if (message.type() === 'error') consoleErrors.push(message.text());
       });
       page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
-      await page.goto(new URL(hash.startsWith('#') ? `/${hash}` : hash, baseUrl).href);
+      await page.goto(new URL(hash.startsWith('#') ? `/${hash}` : hash, baseUrl).href, { waitUntil: 'domcontentloaded' });
       return {
         page,
         requests,
@@ -67,7 +68,7 @@ export async function startBrowser(baseUrl: string): Promise<Browser> {
 }
 
 /** Wait until the data is loaded, no query is pending and every chart on the page has drawn since. */
-export async function waitForIdle(page: Page, timeoutMs = 60_000): Promise<void> {
+export async function waitForIdle(page: Page, timeoutMs = 120_000): Promise<void> {
   await page.waitForFunction(
     () => {
       const shell = document.querySelector('.shell') as HTMLElement | null;

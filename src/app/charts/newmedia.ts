@@ -1,7 +1,7 @@
 /** Chart options for the new-media view: followers (a stock) and posts (a flow) per platform. */
 import type { ChartOption } from './echarts.ts';
 import { formatCompact, formatNumber, type Lang } from '../format.ts';
-import type { NewMediaPlatformRow } from '../queries/newmedia.ts';
+import type { NewMediaAccountRow, NewMediaPlatformRow } from '../queries/newmedia.ts';
 
 export type NewMediaMeasure = 'followers' | 'posts';
 
@@ -59,5 +59,28 @@ export function newMediaTrendOption(rows: readonly NewMediaPlatformRow[], opts: 
       connectNulls: false,
       data: years.map((y) => rows.find((r) => r.platform === p && r.year === y)?.[measure] ?? null),
     })),
+  };
+}
+
+/** The accounts with the largest figure in one year, one bar each, carrying the report id for the click. */
+export function newMediaRankOption(rows: readonly NewMediaAccountRow[], opts: { lang: Lang; measure: NewMediaMeasure; year: number; limit?: number }): ChartOption {
+  const { lang, measure, year } = opts;
+  const top = rows.filter((r) => r.year === year && r[measure] !== null).sort((a, b) => b[measure]! - a[measure]!).slice(0, opts.limit ?? 15);
+  const name = (r: NewMediaAccountRow) => `${r.account ?? r.agency ?? r.report_id}（${platformText(r.platform, lang)}）`;
+  return {
+    aria: { enabled: true },
+    tooltip: { trigger: 'item', formatter: (p: unknown) => {
+      const d = (p as { data: { value: number; agency: string; evidence: string; approx: boolean } }).data;
+      return `${d.agency}<br>${formatNumber(d.value, lang)}${d.approx ? (lang === 'zh' ? '（约数）' : ' (approx.)') : ''}`;
+    } },
+    grid: { left: 8, right: 48, top: 8, bottom: 8 },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
+    yAxis: { type: 'category', inverse: true, data: top.map(name), axisLabel: { width: 160, overflow: 'truncate' } },
+    series: [{
+      type: 'bar',
+      itemStyle: { color: measure === 'followers' ? '#2f7d4f' : '#5b7db1' },
+      label: { show: true, position: 'right', formatter: (p: unknown) => formatCompact((p as { value: number }).value, lang) },
+      data: top.map((r) => ({ name: name(r), value: r[measure]!, id: r.report_id, agency: `${r.agency ?? r.report_id} ${r.year ?? ''}`, evidence: r.evidence, approx: r.approx })),
+    }],
   };
 }

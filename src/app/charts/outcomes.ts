@@ -71,7 +71,7 @@ export function outcomesBarOption(cells: readonly OutcomeCellRow[], opts: { lang
   const barTotal = (col: string) => groups.filter((g) => g.col === col).reduce((s, g) => s + (g.value ?? 0), 0);
   const valueOf = (col: string, group: OutcomeGroup) => groups.find((g) => g.col === col && g.group === group)?.value ?? null;
   return {
-    aria: { enabled: true, decal: { show: true } },
+    aria: { enabled: true },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -166,7 +166,7 @@ export function outcomeTrendOption(rows: readonly OutcomeTrendRow[], opts: { lan
     xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
     yAxis: [
       { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
-      { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v, lang, 'na', 0) }, splitLine: { show: false } },
+      { type: 'value', min: 0, max: (extent: { max: number }) => Math.max(1, extent.max), axisLabel: { formatter: (v: number) => formatPercent(v, lang, 'na', 0) }, splitLine: { show: false } },
     ],
     series: [
       { type: 'bar', name: TREND_TEXT.new_received[lang], data: rows.map((r) => r.new_received), tooltip: { valueFormatter: (v) => formatNumber(v as number | null, lang, 'blank') } },

@@ -18,7 +18,7 @@ export function reportsByYearOption(rows: readonly ReportsByYearRow[], lang: Lan
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
-    grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: 32, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: { type: 'category', data: years.map(String) },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
     series: templates.map((template) => ({
@@ -48,7 +48,7 @@ export function applicationsByYearOption(rows: readonly HeadlineYear[], lang: La
       valueFormatter: (value: unknown) => (typeof value === 'number' ? (value <= 1 && value >= 0 && !Number.isInteger(value) ? formatPercent(value, lang) : formatNumber(value, lang)) : MESSAGES.no_data[lang]),
     },
     legend: { top: 0 },
-    grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: 32, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
     yAxis: [
       { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
@@ -73,7 +73,7 @@ export function failedRulesOption(rows: readonly FailedRuleRow[], lang: Lang): C
   const sorted = [...rows].sort((a, b) => a.reports - b.reports);
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 40, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
     yAxis: {
       type: 'category',

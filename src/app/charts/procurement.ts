@@ -19,7 +19,7 @@ export function procurementTrendOption(rows: readonly ProcurementTrendRow[], opt
   const naYears = rows.filter((r) => r.n_applicable === 0).map((r) => String(r.year));
   const fmt = (v: unknown) => formatWanYuan(v as number | null, lang, 'na');
   return {
-    aria: { enabled: true, decal: { show: true } },
+    aria: { enabled: true },
     tooltip: { trigger: 'axis', valueFormatter: fmt },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8 },

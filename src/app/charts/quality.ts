@@ -29,7 +29,7 @@ export function qualityRuleOption(rows: readonly QualityRuleRow[], opts: { lang:
     }),
   }));
   return {
-    aria: { enabled: true, decal: { show: true } },
+    aria: { enabled: true },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
       const d = (p as { data: { value: number; rule: string; status: 'fail' | 'uncertain'; reports: number }; marker: string }).data;
       const reports = lang === 'zh' ? `${formatNumber(d.reports, lang)} 份年报` : `${formatNumber(d.reports, lang)} reports`;

@@ -2,7 +2,7 @@
 import type { ChartOption } from './echarts.ts';
 import { T4_COL_KEYS, rowDef } from '../../model/template.ts';
 import { formatNumber, formatPercent, type Lang } from '../format.ts';
-import type { ReviewCellRow, ReviewTrendRow } from '../queries/review.ts';
+import type { ReviewCellRow, ReviewReportRow, ReviewTrendRow } from '../queries/review.ts';
 
 export const T4_GROUPS = ['review', 'lit_direct', 'lit_after_review'] as const;
 const RESULT_COLS = T4_COL_KEYS.filter((c) => c !== 'total');
@@ -23,7 +23,7 @@ export function reviewResultsOption(cells: readonly ReviewCellRow[], opts: { lan
   const { lang } = opts;
   const valueOf = (row: string, col: string) => cells.find((c) => c.row === row && c.col === col)?.value ?? null;
   return {
-    aria: { enabled: true, decal: { show: true } },
+    aria: { enabled: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => formatNumber(v as number | null, lang, 'blank') },
     legend: { type: 'scroll', top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8 },
@@ -56,12 +56,42 @@ export function reviewTrendOption(rows: readonly ReviewTrendRow[], opts: { lang:
     xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
     yAxis: [
       { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
-      { type: 'value', min: 0, max: 1, splitLine: { show: false }, axisLabel: { formatter: (v: number) => formatPercent(v, lang, 'na', 0) } },
+      { type: 'value', min: 0, max: (extent: { max: number }) => Math.max(1, extent.max), splitLine: { show: false }, axisLabel: { formatter: (v: number) => formatPercent(v, lang, 'na', 0) } },
     ],
     series: [
       { type: 'bar', name: TREND_TEXT.review[lang], data: rows.map((r) => r.review_total), tooltip: { valueFormatter: (v) => formatNumber(v as number | null, lang, 'blank') } },
       { type: 'bar', name: TREND_TEXT.lit[lang], data: rows.map((r) => r.lit_total), tooltip: { valueFormatter: (v) => formatNumber(v as number | null, lang, 'blank') } },
       { type: 'line', name: TREND_TEXT.rate[lang], yAxisIndex: 1, data: rows.map((r) => r.review_correction_rate), tooltip: { valueFormatter: (v) => formatPercent(v as number | null, lang) } },
     ],
+  };
+}
+
+export type ReviewRankMeasure = 'review_total' | 'lit_total' | 'review_correction_rate';
+
+/**
+ * Reports ranked by one measure, largest first; reports where it is blank are left out (the
+ * view says how many). Each bar carries its report id for the click to the report detail.
+ */
+export function reviewRankOption(rows: readonly ReviewReportRow[], opts: { lang: Lang; measure: ReviewRankMeasure; limit?: number }): ChartOption {
+  const { lang, measure } = opts;
+  const isRate = measure === 'review_correction_rate';
+  const fmt = (v: number | null) => (isRate ? formatPercent(v, lang) : formatNumber(v, lang, 'blank'));
+  const top = rows.filter((r) => r[measure] !== null).sort((a, b) => b[measure]! - a[measure]! || (b.review_total ?? 0) - (a.review_total ?? 0)).slice(0, opts.limit ?? 15);
+  const name = (r: ReviewReportRow) => `${r.agency ?? r.id} ${r.year ?? ''}`;
+  return {
+    aria: { enabled: true },
+    tooltip: { trigger: 'item', formatter: (p: unknown) => {
+      const d = (p as { data: { name: string; value: number; closed: number | null } }).data;
+      return `${d.name}<br>${fmt(d.value)}`;
+    } },
+    grid: { left: 8, right: 40, top: 8, bottom: 8 },
+    xAxis: { type: 'value', max: isRate ? 1 : undefined, axisLabel: { formatter: (v: number) => (isRate ? formatPercent(v, lang, 'na', 0) : formatNumber(v, lang)) } },
+    yAxis: { type: 'category', inverse: true, data: top.map(name), axisLabel: { width: 150, overflow: 'truncate' } },
+    series: [{
+      type: 'bar',
+      itemStyle: { color: isRate ? '#c0504d' : '#5b7db1' },
+      label: { show: true, position: 'right', formatter: (p: unknown) => fmt((p as { value: number }).value) },
+      data: top.map((r) => ({ name: name(r), value: r[measure]!, id: r.id })),
+    }],
   };
 }

@@ -11,7 +11,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import initParquet, { readParquet } from 'parquet-wasm/esm';
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import { DATASET_TABLE_NAMES, type DatasetTable } from '../../model/dataset.ts';
+import { DATASET_TABLE_NAMES } from '../../model/dataset.ts';
 import { dbStatus } from './status.svelte.ts';
 
 const BUNDLES: duckdb.DuckDBBundles = {

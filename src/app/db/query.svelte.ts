@@ -3,6 +3,7 @@
  * and error beside the rows, and drops answers that arrive after a newer query was sent.
  * Create it during component initialisation (it uses $effect).
  */
+import { untrack } from 'svelte';
 import { query } from './database.ts';
 
 class Activity {
@@ -22,28 +23,32 @@ export class Query<T> {
   constructor(sql: () => string | null, run: (sql: string) => Promise<T[]> = query<T>) {
     $effect(() => {
       const text = sql();
-      const sequence = ++this.#sequence;
-      if (text === null) {
-        this.rows = null;
-        this.loading = false;
-        return;
-      }
-      this.loading = true;
-      activity.pending += 1;
-      run(text)
-        .then((rows) => {
-          if (sequence !== this.#sequence) return;
-          this.rows = rows;
-          this.error = null;
-        })
-        .catch((error: unknown) => {
-          if (sequence !== this.#sequence) return;
-          this.error = error instanceof Error ? error.message : String(error);
-        })
-        .finally(() => {
-          activity.pending -= 1;
-          if (sequence === this.#sequence) this.loading = false;
-        });
+      untrack(() => this.#run(text, run));
     });
+  }
+
+  #run(text: string | null, run: (sql: string) => Promise<T[]>): void {
+    const sequence = ++this.#sequence;
+    if (text === null) {
+      this.rows = null;
+      this.loading = false;
+      return;
+    }
+    this.loading = true;
+    activity.pending += 1;
+    run(text)
+      .then((rows) => {
+        if (sequence !== this.#sequence) return;
+        this.rows = rows;
+        this.error = null;
+      })
+      .catch((error: unknown) => {
+        if (sequence !== this.#sequence) return;
+        this.error = error instanceof Error ? error.message : String(error);
+      })
+      .finally(() => {
+        activity.pending -= 1;
+        if (sequence === this.#sequence) this.loading = false;
+      });
   }
 }

@@ -120,7 +120,10 @@ interface Title {
   year: number | null;
 }
 
+/** The first title that names a body; failing that, the first with a year. A bare column name
+ * such as "政府信息公开年报" in a breadcrumb is neither. */
 function findTitle(lines: string[]): Title | null {
+  let yearOnly: Title | null = null;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index].replace(LABEL, '');
     if (!line || line.length > 60 || NOT_A_TITLE.test(line)) continue;
@@ -128,18 +131,19 @@ function findTitle(lines: string[]): Title | null {
     if (!tail) continue;
     const head = line.slice(0, tail.index).replace(/\s+/gu, '');
     const yearMatch = /(\d{4})年度?/u.exec(head);
-    const year = yearMatch ? Number(yearMatch[1]) : null;
+    const year = plausibleYear(yearMatch ? Number(yearMatch[1]) : null);
     const parts = yearMatch ? [head.slice(0, yearMatch.index), head.slice(yearMatch.index + yearMatch[0].length)] : [head];
-    let agency = parts.map(cleanAgencyName).find((part) => part) ?? null;
-    if (!agency) agency = agencyOnLineBefore(lines, index);
-    return { agency, year: plausibleYear(year) };
+    const agency = parts.map(cleanAgencyName).find((part) => part) ?? agencyOnLineBefore(lines, index);
+    if (agency) return { agency, year };
+    if (year !== null) yearOnly ??= { agency: null, year };
   }
-  return null;
+  return yearOnly;
 }
 
 function cleanAgencyName(raw: string): string | null {
   const name = raw
-    .replace(/^(?:关于|公布|发布)/u, '')
+    .replace(/^.*关于(?:印发|公布|发布)/u, '')
+    .replace(/^(?:关于|公布|发布)|关于$/u, '')
     .replace(/(?:\(机关\)|本级|的)$/u, '')
     .replace(/[“”"'《》]/gu, '');
   return name.length >= 2 && /\p{Script=Han}/u.test(name) ? name : null;
@@ -237,8 +241,6 @@ function indexDivisions(provinces: RawDivision[]): Map<string, Division[]> {
     if (/台湾|香港|澳门/u.test(province.n)) continue;
     const provinceDivision: Division = { rank: 'province', name: province.n, province: province.n, city: null, county: null };
     add(province.n, provinceDivision);
-    const shortProvince = province.n.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/u, '');
-    if (shortProvince.length >= 2) add(shortProvince, provinceDivision);
     for (const second of province.d ?? []) {
       // Municipalities list their districts directly; provinces group county-level cities
       // they administer themselves under a pseudo-prefecture ("…直辖县级行政区划").

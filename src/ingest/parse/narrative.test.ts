@@ -82,6 +82,15 @@ describe('extractMetrics declines what the prose does not tie to a metric', () =
     expect(metrics.some((metric) => metric.key === 'proactive_items_total')).toBe(false);
   });
 
+  it('does not read service counts in 人次 as followers', () => {
+    const metrics = extractMetrics('示例县政务服务APP服务用户 120 万人次，推送消息 35 条。');
+    expect(metrics.map((metric) => metric.key)).toEqual(['newmedia_posts']);
+  });
+
+  it('does not take a category count or an application outcome for the proactive total', () => {
+    expect(extractMetrics('主动公开行政许可信息 60 条；予以公开政府信息 5 件。')).toEqual([]);
+  });
+
   it('skips a combined category and deputies’ proposals', () => {
     const metrics = extractMetrics('其中政府文件和解读信息 21 条；办理人大代表建议 15 件，政协委员提案 9 件。');
     expect(metrics).toEqual([]);

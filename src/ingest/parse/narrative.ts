@@ -24,11 +24,11 @@ function rule(key: MetricKey, source: string, unless?: RegExp): MetricRule {
   return { key, pattern: new RegExp(source, 'u'), unless };
 }
 
-const PROACTIVE_EXCLUDED = /^(?:其中|包括)|依申请/u;
+const PROACTIVE_EXCLUDED = /^(?:其中|包括)|依申请|申请|予以公开|不予公开|部分公开/u;
 
 const RULES: MetricRule[] = [
   rule('proactive_items_total',
-    `主动(?:公开|发布)${GAP(16)}(?:政府|政务)?信息(?:数|数量)?(?:共|共计|合计|总计|达)?\\s*${NUM}\\s*(?<unit>条|件)`,
+    `主动(?:公开|发布)(?:${GAP(16)}政府信息|(?:各类|全部)?(?:政务)?信息)(?:数|数量)?(?:共|共计|合计|总计|达)?\\s*${NUM}\\s*(?<unit>条|件)`,
     PROACTIVE_EXCLUDED),
   rule('proactive_items_total',
     `(?:公开|公布|发布)${GAP(12)}政府信息(?:数|数量)?(?:共|共计|合计|总计|达)?\\s*${NUM}\\s*(?<unit>条|件)`,
@@ -87,11 +87,11 @@ const ACCOUNT_START = /.*(?:其中|通过|利用|依托|运用|借助|开通|开
 
 const FOLLOWERS = new RegExp(
   `(?:粉丝(?:量|数|总数|总量)?|关注(?:用户|人数|量|数)?|用户(?:数|量)?|订阅(?:用户|数|量)?)` +
-    `(?:数)?(?:达到|已达|达|为|共|累计)?\\s*${NUM}\\s*(?<unit>个|人|名|户)?(?![条篇件次期场])`,
+    `(?:数)?(?:达到|已达|达|为|共|累计)?\\s*${NUM}\\s*(?:(?<unit>个|人|名|户)(?!次)|(?![\\d\\s万亿余多人个名户条篇件次期场项元%]))`,
   'gu',
 );
 const POSTS = new RegExp(
-  `(?:发布|推送|发送|更新|编发|刊发|公开)了?(?:内容|信息|文章|稿件|微博|图文|各类信息|动态信息|政务信息)?(?:共|共计)?\\s*${NUM}\\s*(?<unit>条|篇|期)`,
+  `(?:发布|推送|发送|更新|编发|刊发|公开)了?(?:内容|信息|消息|文章|稿件|微博|图文|各类信息|动态信息|政务信息)?(?:共|共计)?\\s*${NUM}\\s*(?<unit>条|篇|期)`,
   'gu',
 );
 
@@ -207,13 +207,11 @@ function newMediaMetrics(sentence: string): Metric[] {
   return found;
 }
 
-/** One figure per key, except new media, which keep one per account. */
+/** One figure per key and account (the first stated); figures without an account, one per key. */
 function dedupe(metrics: Metric[]): Metric[] {
   const seen = new Set<string>();
   return metrics.filter((metric) => {
-    const id = metric.platform
-      ? `${metric.key}|${metric.platform}|${metric.account}|${metric.value}`
-      : metric.key;
+    const id = `${metric.key}|${metric.platform ?? ''}|${metric.account ?? ''}`;
     if (seen.has(id)) return false;
     seen.add(id);
     return true;

@@ -42,6 +42,8 @@ export class TooManySplits extends Error {}
 export function enumerateSplits(fields: PrintedField[], slots: SlotSpec[], limit = 20000): Piece[][] {
   const out: Piece[][] = [];
   const current: Piece[] = [];
+  // The most cells the fields after each one can still fill: prunes cuts that leave too few.
+  const capacityAfter = fields.map((_, i) => fields.slice(i + 1).reduce((n, f) => n + (f.kind === 'blank' ? 1 : (anatomy(f.text)?.digits.length ?? 1)), 0));
   const walk = (fieldIndex: number, slotIndex: number) => {
     if (fieldIndex === fields.length) {
       if (slotIndex === slots.length) {
@@ -70,7 +72,8 @@ export function enumerateSplits(fields: PrintedField[], slots: SlotSpec[], limit
     const parts = anatomy(field.text);
     if (!parts) return;
     const maxPieces = Math.min(parts.digits.length, slots.length - slotIndex - fieldsLeft);
-    for (let pieces = 1; pieces <= maxPieces; pieces++) {
+    const minPieces = Math.max(1, slots.length - slotIndex - capacityAfter[fieldIndex]);
+    for (let pieces = minPieces; pieces <= maxPieces; pieces++) {
       for (const cut of cuts(parts.digits, pieces)) {
         const texts = cut.map((d, i) => (i === 0 ? parts.sign : '') + d + (i === cut.length - 1 ? parts.tail : ''));
         if (!texts.every((t, i) => validPiece(t, slots[slotIndex + i]))) continue;

@@ -55,10 +55,15 @@ export function originOf(stream: Stream, viewPos: number): number {
 
 export const BLANK_MARK = /^[/／\\\-—－–~～]$|^—+$|^-+$/;
 
-/** A figure: signed, thousands separators, decimals, a money unit. */
-const FIGURE = /[+\-−]?\d[\d,]*(?:\.\d+)?(?:\s*万?元)?/g;
+/**
+ * A figure: signed, thousands separators, decimals, a money unit. A number followed by a
+ * measure word ('2件', '2022年') is prose — a sentence under the heading — not a table cell.
+ */
+const FIGURE = /[+\-−]?\d[\d,]*(?:\.\d+)?(?:\s*万?元)?(?![\d.,件份条个次人家项年月日号期篇名户场万亿%])/g;
 /** Label numbering glued to figures: '00000002.其他…' (2.), '(1)'; never a decimal point. */
 const NUMBERING = /[(（]\s*\d{1,2}\s*[)）]|\d\s*[.、．](?!\s*\d)/g;
+
+const BRACKETED = /[(（][^()（）]*[)）]/g;
 
 export interface FieldsOptions {
   /** Cells of this line that precede `to` belong to the next row's label area. */
@@ -88,7 +93,8 @@ export function fieldsBetween(stream: Stream, from: number, to: number, options:
       const whole = cellStart >= from && cellEnd <= to;
       cellStart = cellEnd + 1;
       if (b < a || (b === a && !whole)) continue;
-      const piece = stream.text.slice(a, b).trim();
+      // Bracketed notes in local templates carry examples ('如 -8'), never a cell's figure.
+      const piece = stream.text.slice(a, b).replace(BRACKETED, ' ').trim();
       if (whole && tabled && piece === '') {
         out.push({ kind: 'blank', raw: '', line });
         continue;

@@ -9,7 +9,7 @@ import { ruleInstances, type OtherRows } from '../../model/rules.ts';
 import { readFigure, type MoneyUnit } from './figures.ts';
 import { rowPatterns } from './labels.ts';
 import { enumerateSplits, TooManySplits, type Piece, type PrintedField, type SlotSpec } from './split.ts';
-import { fieldsBetween, originOf, BLANK_MARK, type Stream } from './stream.ts';
+import { fieldsBetween, lineAt, originOf, BLANK_MARK, type Stream } from './stream.ts';
 
 export interface Region {
   /** Compact-view positions. */
@@ -60,7 +60,9 @@ function findAnchors(stream: Stream, region: Region, table: TableDef, template: 
     const rowIndex = table.rows.findIndex((r) => r.key === row);
     if (rowIndex < 0) return;
     pattern.lastIndex = region.from;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.push({ start: m.index, end: m.index + m[0].length, rowIndex });
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      if (!insideBrackets(text, m.index)) found.push({ start: m.index, end: m.index + m[0].length, rowIndex });
+    }
   });
   found.sort((a, b) => a.start - b.start);
   const weighed = found.map((a, i): Candidate => {
@@ -69,6 +71,15 @@ function findAnchors(stream: Stream, region: Region, table: TableDef, template: 
     return { ...a, weight: fieldsBetween(stream, from, to).length > 0 ? 1 : 0.01 };
   });
   return heaviestIncreasing(weighed);
+}
+
+/** Local templates explain a row inside brackets ('其他对外管理服务事项（…行政处罚、行政强制…）'). */
+function insideBrackets(text: string, at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - 120); i--) {
+    if (text[i] === ')') return false;
+    if (text[i] === '(') return true;
+  }
+  return false;
 }
 
 /**
@@ -182,10 +193,6 @@ function groupByLine(fields: Field[]): Field[][] {
   return groups;
 }
 
-function tableRowsFields(stream: Stream, from: number, to: number): Field[] {
-  return fieldsBetween(stream, from, to, { dropLineOfEnd: true });
-}
-
 /** Label-anchored rows of a table whose labels head its rows (tables 2 and 3). */
 function readLabelledRows(stream: Stream, region: Region, table: TableDef, template: TemplateVersion, otherRows: OtherRows, headerUnit: MoneyUnit | null, warnings: string[]): RowReading[] {
   const anchors = findAnchors(stream, region, table, template, otherRows);
@@ -194,7 +201,7 @@ function readLabelledRows(stream: Stream, region: Region, table: TableDef, templ
     const next = anchors[k + 1];
     const from = stream.view.origin[anchor.end - 1] + 1;
     const to = originOf(stream, next ? next.start : region.to);
-    const fields = tableRowsFields(stream, from, to);
+    const fields = fieldsBetween(stream, from, to, { dropLineOfEnd: true });
     const lastRow = next ? next.rowIndex : table.rows.length;
     const tabled = fields.length > 0 && stream.inTable[fields[0].line];
     if (tabled) {
@@ -218,8 +225,7 @@ function readTable4(stream: Stream, region: Region, table: TableDef, warnings: s
   const from = originOf(stream, region.from);
   const to = originOf(stream, region.to);
   const width = T4_COL_KEYS.length * table.rows.length;
-  const firstLine = stream.lineStarts.findIndex((s, i) => s <= from && (stream.lineStarts[i + 1] ?? Infinity) > from);
-  for (let line = Math.max(firstLine, 0); line < stream.lineStarts.length && stream.lineStarts[line] < to; line++) {
+  for (let line = lineAt(stream, from); line < stream.lineStarts.length && stream.lineStarts[line] < to; line++) {
     const end = line + 1 < stream.lineStarts.length ? stream.lineStarts[line + 1] - 1 : stream.text.length;
     const cells = stream.text.slice(stream.lineStarts[line], end).split('\t').map((c) => c.trim());
     if (cells.length !== width) continue;
@@ -275,7 +281,7 @@ function narrowTable3(readings: RowReading[], template: TemplateVersion, otherRo
   const open = readings.filter((r) => r.candidates.length > 1);
   if (open.length === 0) return;
   const combos = open.reduce((n, r) => n * r.candidates.length, 1);
-  if (combos > 200000) return;
+  if (combos > 50000) return;
   const settled = new Map<string, number | null>();
   for (const r of readings) {
     if (r.candidates.length !== 1) continue;

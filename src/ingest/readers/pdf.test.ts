@@ -34,6 +34,17 @@ describe('readPdfDocument', () => {
     expect(cells.at(-1)).toEqual(['商业企业', '12 5']);
   });
 
+  it('reads a header wrapped two characters per line in a narrow cell as one label', async () => {
+    const cells = await cellsOf([[
+      TITLE,
+      { text: '社会', x: 300, y: 700 },
+      { text: '公益', x: 300, y: 685 },
+      { text: '组织', x: 300, y: 670 },
+      { text: '自然人', x: 200, y: 685 },
+    ]]);
+    expect(cells.slice(1)).toEqual([['社会公益组织'], ['自然人']]);
+  });
+
   it('reads a label printed one character per line down a merged cell as one label', async () => {
     const cells = await cellsOf([[
       TITLE,
@@ -83,6 +94,39 @@ describe('readPdfDocument', () => {
   it('keeps a lone figure that is not the page number', async () => {
     const cells = await cellsOf([[TITLE, { text: '58', x: 300, y: 40 }]]);
     expect(cells).toEqual([[TITLE.text], ['58']]);
+  });
+
+  it('marks the empty cells of a short row that lies between full rows of its table', async () => {
+    const row = (label: string, y: number, figures: (string | null)[]): PdfText[] => [
+      { text: label, x: 40, y },
+      ...figures.flatMap((text, column) => (text === null ? [] : [{ text, x: 200 + column * 50, y }])),
+    ];
+    const cells = await cellsOf([[
+      TITLE,
+      ...row('甲行', 700, ['1', '2', '3', '6']),
+      ...row('乙行', 676, ['4', null, null, '4']),
+      ...row('丙行', 652, [null, null, null, '9']),
+      ...row('丁行', 628, ['10', '0', '/', '10']),
+      ...row('戊行', 580, ['5', null]),
+    ]]);
+    expect(cells.slice(1)).toEqual([
+      ['甲行', '1', '2', '3', '6'],
+      ['乙行', '4', '', '', '4'],
+      ['丙行', '', '', '', '9'],
+      ['丁行', '10', '0', '/', '10'],
+      // After the table's last full row nothing tells where its columns were.
+      ['戊行', '5'],
+    ]);
+  });
+
+  it('leaves short rows alone when their figures do not sit under the columns', async () => {
+    const cells = await cellsOf([[
+      TITLE,
+      { text: '甲行', x: 40, y: 700 }, { text: '1', x: 200, y: 700 }, { text: '2', x: 250, y: 700 }, { text: '3', x: 300, y: 700 },
+      { text: '乙行', x: 40, y: 676 }, { text: '7', x: 225, y: 676 },
+      { text: '丙行', x: 40, y: 652 }, { text: '4', x: 200, y: 652 }, { text: '5', x: 250, y: 652 }, { text: '9', x: 300, y: 652 },
+    ]]);
+    expect(cells[2]).toEqual(['乙行', '7']);
   });
 
   it('rejects a PDF whose pages carry no text', async () => {

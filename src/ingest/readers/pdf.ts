@@ -50,7 +50,10 @@ export async function readPdfDocument(bytes: Uint8Array): Promise<SourceDocument
       const page = await pdf.getPage(pageNumber);
       const content = await page.getTextContent();
       const glyphs = content.items.filter(isTextItem).map(toGlyphs).filter((item) => item !== null);
-      lines.push(...withoutPageNumbers(groupLines(mergeVerticalLabels(glyphs)), pageNumber));
+      const placed = groupLines(mergeVerticalLabels(glyphs)).map(toCells);
+      for (const cells of markEmptyColumns(withoutPageNumbers(placed, pageNumber))) {
+        lines.push({ cells: cells.map((cell) => cell.text) });
+      }
       page.cleanup();
     }
     const printable = lines.reduce((sum, line) => sum + line.cells.join('').length, 0);
@@ -96,16 +99,21 @@ function toGlyphs(item: TextItem): Glyphs | null {
   return { text, x, y, width: item.width, size };
 }
 
-const STACKABLE = /^[\p{Script=Han}、，（）()]{1,2}$/u;
+const PUNCTUATION = /[、，（）()]/gu;
+/** How far apart stacked pieces may be, in glyph heights, by the characters each holds. */
+const STACK_STEP: Record<number, number> = { 1: 2.5, 2: 1.6 };
 
 /**
- * A narrow merged cell prints its label one or two characters per line ('三、' '本' '年' '度'
- * …). Three or more such runs stacked at one x with even spacing are one label; it is placed
- * where its first character stands, instead of sprinkling characters over the rows beside it.
+ * A narrow merged cell prints its label one character per line ('三、' '本' '年' '度' …) or
+ * two ('社会' '公益' '组织'). Three or more such pieces stacked at one x with even spacing are
+ * one label, placed where its first piece stands instead of sprinkled over the rows beside
+ * it. Two-character pieces must sit as close as wrapped lines do: a column of short row labels
+ * is further apart.
  */
 function mergeVerticalLabels(glyphs: Glyphs[]): Glyphs[] {
+  const hanCount = (item: Glyphs): number => item.text.replace(PUNCTUATION, '').length;
   const candidates = glyphs
-    .filter((item) => STACKABLE.test(item.text))
+    .filter((item) => /^[\p{Script=Han}、，（）()]+$/u.test(item.text) && STACK_STEP[hanCount(item)] !== undefined)
     .sort((first, second) => first.x - second.x || second.y - first.y);
   const merged = new Set<Glyphs>();
   const labels: Glyphs[] = [];
@@ -118,7 +126,8 @@ function mergeVerticalLabels(glyphs: Glyphs[]): Glyphs[] {
       const step = last.y - item.y;
       const firstStep = stack.length > 1 ? stack[0]!.y - stack[1]!.y : step;
       const aligned = Math.abs(item.x - stack[0]!.x) <= 0.5 && Math.abs(item.size - last.size) < 0.1;
-      const evenlySpaced = step >= 0.9 * item.size && step <= 2.5 * item.size && Math.abs(step - firstStep) <= 0.1 * item.size;
+      const maxStep = Math.min(STACK_STEP[hanCount(item)]!, STACK_STEP[hanCount(last)]!) * item.size;
+      const evenlySpaced = step >= 0.9 * item.size && step <= maxStep && Math.abs(step - firstStep) <= 0.1 * item.size;
       if (!aligned || !evenlySpaced) break;
       stack.push(item);
     }
@@ -167,40 +176,128 @@ function groupLines(glyphs: Glyphs[]): Glyphs[][] {
   return lines.map((line) => line.items);
 }
 
-function toCells(line: Glyphs[]): string[] {
+interface PlacedCell {
+  text: string;
+  left: number;
+  right: number;
+}
+
+function toCells(line: Glyphs[]): PlacedCell[] {
   const items = [...line].sort((first, second) => first.x - second.x);
-  const cells: string[][] = [];
-  let previousEnd = -Infinity;
+  const cells: { pieces: string[]; left: number; right: number }[] = [];
   for (const item of items) {
-    const gap = item.x - previousEnd;
     const current = cells.at(-1);
+    const gap = current ? item.x - current.right : Infinity;
     if (!current || gap > item.size) {
-      cells.push([item.text]);
-    } else if (gap > 0.2 * item.size) {
-      current.push(item.text);
-    } else {
-      current[current.length - 1] += item.text;
+      cells.push({ pieces: [item.text], left: item.x, right: item.x + item.width });
+      continue;
     }
-    previousEnd = Math.max(previousEnd, item.x + item.width);
+    if (gap > 0.2 * item.size) current.pieces.push(item.text);
+    else current.pieces[current.pieces.length - 1] += item.text;
+    current.right = Math.max(current.right, item.x + item.width);
   }
-  return cells.map((pieces) => joinFragments(pieces.map(normalizeSpaces))).filter((cell) => cell !== '');
+  return cells
+    .map(({ pieces, left, right }) => ({ text: joinFragments(pieces.map(normalizeSpaces)), left, right }))
+    .filter((cell) => cell.text !== '');
 }
 
 const DECORATED_PAGE_NUMBER =
   /^(?:[-—–－−~]\s*\d{1,4}\s*[-—–－−~]|第\s*\d{1,4}\s*页(?:\s*[,，、/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 
-function withoutPageNumbers(lines: Glyphs[][], pageNumber: number): SourceLine[] {
-  const result: SourceLine[] = [];
-  lines.forEach((line, index) => {
-    const cells = toCells(line);
-    if (cells.length === 0) return;
-    if (cells.length === 1) {
-      const only = cells[0]!;
-      if (DECORATED_PAGE_NUMBER.test(only)) return;
-      const atEdge = index === 0 || index === lines.length - 1;
-      if (atEdge && only === String(pageNumber)) return;
-    }
-    result.push({ cells });
+function withoutPageNumbers(lines: PlacedCell[][], pageNumber: number): PlacedCell[][] {
+  return lines.filter((cells, index) => {
+    if (cells.length !== 1) return cells.length > 0;
+    const only = cells[0]!.text;
+    if (DECORATED_PAGE_NUMBER.test(only)) return false;
+    const atEdge = index === 0 || index === lines.length - 1;
+    return !(atEdge && only === String(pageNumber));
   });
+}
+
+/** A printed figure or a blank marker: what fills one column of a table row. */
+const FIGURE = /^(?:[-+]?\d[\d,]*(?:\.\d+)?(?:万?元)?|[/／\-—–－]+)$/;
+
+/**
+ * A PDF prints nothing for an empty table cell, so a row with a blank comes out one figure
+ * short and every later figure would shift left. Between two rows of the same table that
+ * print all k figures, a row with fewer figures gets '' where its columns are empty, provided
+ * each of its figures sits squarely under one column of the full rows.
+ */
+function markEmptyColumns(lines: PlacedCell[][]): PlacedCell[][] {
+  const figures = lines.map((cells) => cells.filter((cell) => FIGURE.test(cell.text)));
+  const result = [...lines];
+  const widths = new Set(figures.map((row) => row.length).filter((count) => count >= 3));
+  for (const width of widths) {
+    for (const block of tableBlocks(figures, width)) {
+      const columns = columnCentres(block.map((index) => figures[index]!).filter((row) => row.length === width));
+      if (!columns) continue;
+      for (const index of block) {
+        const row = figures[index]!;
+        if (row.length === 0 || row.length === width) continue;
+        const places = row.map((cell) => columnOf(cell, columns));
+        if (places.some((place) => place < 0) || new Set(places).size !== places.length) continue;
+        const blanks = columns
+          .filter((_, column) => !places.includes(column))
+          .map((centre) => ({ text: '', left: centre, right: centre }));
+        result[index] = [...lines[index]!, ...blanks].sort((first, second) => centre(first) - centre(second));
+      }
+    }
+  }
   return result;
+}
+
+/**
+ * Line numbers from a full row (k figures) to the last full row after it, as long as no wider
+ * row intervenes: the rows of one table, with the short rows between its full ones.
+ */
+function tableBlocks(figures: PlacedCell[][], width: number): number[][] {
+  const blocks: number[][] = [];
+  let block: number[] | null = null;
+  let sinceLastFull: number[] = [];
+  const close = (): void => {
+    if (block && block.length > 1) blocks.push(block);
+    block = null;
+    sinceLastFull = [];
+  };
+  figures.forEach((row, index) => {
+    if (row.length > width) {
+      close();
+    } else if (row.length === width) {
+      block = block ? [...block, ...sinceLastFull, index] : [index];
+      sinceLastFull = [];
+    } else if (block) {
+      sinceLastFull.push(index);
+    }
+  });
+  close();
+  return blocks;
+}
+
+/** Column centres agreed by every full row, or null when the rows do not line up. */
+function columnCentres(fullRows: PlacedCell[][]): number[] | null {
+  const width = fullRows[0]!.length;
+  const columns = Array.from({ length: width }, (_, column) => median(fullRows.map((row) => centre(row[column]!))));
+  const aligned = fullRows.every((row) => row.every((cell, column) => columnOf(cell, columns) === column));
+  return aligned ? columns : null;
+}
+
+function columnOf(cell: PlacedCell, columns: number[]): number {
+  const position = centre(cell);
+  let nearest = 0;
+  columns.forEach((column, index) => {
+    if (Math.abs(column - position) < Math.abs(columns[nearest]! - position)) nearest = index;
+  });
+  const neighbours = [columns[nearest - 1], columns[nearest + 1]].filter((column) => column !== undefined);
+  const spacing = Math.min(...neighbours.map((column) => Math.abs(column - columns[nearest]!)));
+  return Math.abs(columns[nearest]! - position) <= 0.4 * spacing ? nearest : -1;
+}
+
+function centre(cell: PlacedCell): number {
+  return (cell.left + cell.right) / 2;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((first, second) => first - second);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }

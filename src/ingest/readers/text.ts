@@ -34,7 +34,9 @@ export function readTextDocument(text: string): SourceDocument {
   for (const raw of normalized.split('\n')) {
     const cells = splitCells(raw);
     if (cells.length === 0) continue;
-    lines.push({ cells });
+    // A pipe-rendered table row ('规章 | 0 | | 5 |'): its empty fields are cells printed empty.
+    if (raw.includes('|') && cells.length >= 2) lines.push({ cells, inTable: true });
+    else lines.push({ cells });
   }
   return { format: 'text', lines };
 }

@@ -1,0 +1,51 @@
+/** Option builders for Compare: a ranked bar chart and chosen agencies side by side. */
+import type { ChartOption } from './echarts.ts';
+import { formatValue, type Lang } from '../format.ts';
+import type { Measure } from '../queries/measures.ts';
+import type { RankRow } from '../queries/compare.ts';
+
+export const PALETTE = ['#1d4ed8', '#b54708', '#067647', '#7a5af8', '#c11574', '#0e9384', '#475467', '#e04f16'];
+
+/** The top `limit` reports with a value, highest at the top; the bar's data carries the report id. */
+export function rankedBarOption(rows: readonly RankRow[], measure: Measure, lang: Lang, limit: number): ChartOption {
+  const ranked = rows.filter((r) => r.value !== null).slice(0, limit).reverse();
+  const axisValue = (v: number) => formatValue(v, measure.kind, lang, 'missing', true);
+  return {
+    tooltip: { trigger: 'item', valueFormatter: (v: unknown) => formatValue(v as number, measure.kind, lang) },
+    grid: { left: 8, right: 56, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    xAxis: { type: 'value', axisLabel: { formatter: axisValue, hideOverlap: true }, ...(measure.kind === 'rate' ? { max: 1 } : {}) },
+    yAxis: { type: 'category', data: ranked.map((r) => r.agency ?? r.id), axisLabel: { width: 150, overflow: 'truncate' } },
+    series: [
+      {
+        type: 'bar',
+        name: measure[lang],
+        data: ranked.map((r) => ({ value: r.value, id: r.id, itemStyle: { color: r.synthetic ? '#7c9cbf' : '#1d4ed8' } })),
+        label: { show: true, position: 'right', formatter: ({ value }: { value: unknown }) => formatValue(value as number, measure.kind, lang, 'missing', true) },
+      },
+    ],
+  };
+}
+
+export interface AgencyYearValue {
+  agency: string;
+  year: number;
+  value: number | null;
+}
+
+/** One measure for the chosen agencies, grouped by year (a missing or n/a year has no bar). */
+export function sideBySideOption(rows: readonly AgencyYearValue[], agencies: readonly string[], measure: Measure, lang: Lang): ChartOption {
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  return {
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatValue(v as number | null, measure.kind, lang) },
+    legend: { top: 0, type: 'scroll' },
+    grid: { left: 8, right: 8, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    xAxis: { type: 'category', data: years.map(String) },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatValue(v, measure.kind, lang, 'missing', true) }, ...(measure.kind === 'rate' ? { max: 1 } : {}) },
+    series: agencies.map((agency, i) => ({
+      type: 'bar',
+      name: agency,
+      itemStyle: { color: PALETTE[i % PALETTE.length] },
+      data: years.map((y) => rows.find((r) => r.agency === agency && r.year === y)?.value ?? null),
+    })),
+  };
+}

@@ -1,0 +1,41 @@
+/** SQL for Compare: one measure ranked across agencies in one year, and chosen agencies side by side. */
+import { perReportSql, type Measure, type ValueState } from './measures.ts';
+import { sqlString } from './filters.ts';
+
+export interface RankRow {
+  id: string;
+  agency: string | null;
+  level: string | null;
+  region: string | null;
+  year: number;
+  template: string | null;
+  synthetic: boolean;
+  value: number | null;
+  num: number | null;
+  den: number | null;
+  state: ValueState;
+}
+
+function columnsOf(measure: Measure): string {
+  const q = (suffix: string) => `"${measure.id}${suffix}"`;
+  return `id, agency, level, region, year::INTEGER AS year, template, synthetic, ${q('')} AS value, ${q('__num')} AS num, ${q('__den')} AS den, ${q('__state')} AS state`;
+}
+
+/** Every report of `year` passing the filters, highest value first; absent values last. */
+export function rankSql(measure: Measure, year: number, where: string): string {
+  return `SELECT ${columnsOf(measure)}
+FROM (${perReportSql([measure], `${where} AND r.year = ${Math.trunc(year)}`)})
+ORDER BY value DESC NULLS LAST, agency, id`;
+}
+
+/** Years with reports under the filters, newest first. */
+export function yearsSql(where: string): string {
+  return `SELECT DISTINCT r.year::INTEGER AS year FROM reports r WHERE ${where} AND r.year IS NOT NULL ORDER BY year DESC`;
+}
+
+/** The chosen agencies' reports of every year, with each of `measures`. */
+export function agenciesSql(measures: readonly Measure[], agencies: readonly string[], where: string): string | null {
+  if (agencies.length === 0) return null;
+  return `SELECT * FROM (${perReportSql(measures, `${where} AND r.agency IN (${agencies.map(sqlString).join(', ')})`)})
+ORDER BY agency, year, id`;
+}

@@ -1,0 +1,57 @@
+/** SQL for Trends: one measure over the years, per chosen agency or aggregated over a group. */
+import { aggregateSql, type Measure } from './measures.ts';
+import { sqlString } from './filters.ts';
+
+export type GroupBy = 'all' | 'level' | 'region';
+type SeriesKey = GroupBy | 'agency';
+
+export interface TrendRow {
+  series: string;
+  year: number;
+  value: number | null;
+  /** Reports that gave a value (for a group) or 1/0 (for one agency's report). */
+  reports: number;
+  /** Reports where the item is not part of their template. */
+  na: number;
+  templates: string;
+}
+
+/**
+ * Region groups go one level below the region filter: provinces when none is set, cities inside
+ * a province.
+ */
+function groupSql(groupBy: SeriesKey, regionDepth: number): string {
+  if (groupBy === 'agency') return 'agency';
+  if (groupBy === 'level') return "coalesce(level, '?')";
+  if (groupBy === 'region') return `coalesce(array_to_string(list_slice(string_split(region, '/'), 1, ${regionDepth + 1}), '/'), '?')`;
+  return "'*'";
+}
+
+/** The measure per year for each group of reports. */
+export function groupTrendSql(measure: Measure, where: string, groupBy: GroupBy, regionDepth = 0): string {
+  return trendSql(measure, where, groupBy, regionDepth);
+}
+
+function trendSql(measure: Measure, where: string, groupBy: SeriesKey, regionDepth: number): string {
+  const id = measure.id;
+  return `WITH agg AS (
+${aggregateSql([measure], `${where} AND r.year IS NOT NULL`, [{ sql: groupSql(groupBy, regionDepth), as: 'series' }, { sql: 'year::INTEGER', as: 'year' }])}
+), templates AS (
+  SELECT ${groupSql(groupBy, regionDepth)} AS series, year::INTEGER AS year, string_agg(DISTINCT template, ',' ORDER BY template) AS templates
+  FROM reports r WHERE ${where} AND r.year IS NOT NULL GROUP BY 1, 2
+)
+SELECT agg.series, agg.year, agg."${id}" AS value, agg."${id}__reports" AS reports, agg."${id}__na" AS na, coalesce(templates.templates, '') AS templates
+FROM agg LEFT JOIN templates USING (series, year)
+ORDER BY series, year`;
+}
+
+/** The measure per year for each chosen agency (summed if an agency filed two reports a year). */
+export function agencyTrendSql(measure: Measure, agencies: readonly string[], where: string): string | null {
+  if (agencies.length === 0) return null;
+  return trendSql(measure, `${where} AND r.agency IN (${agencies.map(sqlString).join(', ')})`, 'agency', 0);
+}
+
+/** Agency names for the picker. */
+export function agencyNamesSql(where: string): string {
+  return `SELECT r.agency, count(*)::INTEGER AS reports FROM reports r WHERE ${where} AND r.agency IS NOT NULL GROUP BY 1 ORDER BY 1`;
+}
