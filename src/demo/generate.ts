@@ -365,7 +365,7 @@ function generateMetrics(random: Random, agency: Agency, template: TemplateVersi
   }
   if (random.chance(0.5)) {
     const n = count(3 * Math.sqrt(scale) + 2);
-    const phrase = random.pick(['公开政策性文件', '主动公开政策文件']);
+    const phrase = random.pick(['公开政策性文件', '主动公开政策性文件']);
     out.push(metric('policy_docs_published', n, '件', `${phrase}${n}件`));
   }
   if (random.chance(0.5)) {
@@ -409,7 +409,7 @@ function generateMetrics(random: Random, agency: Agency, template: TemplateVersi
       const clause = `全年累计答复咨询${inquiries}件，投诉${complaints}件，建议${suggestions}件`;
       out.push(metric('inquiries_answered', inquiries, '件', clause), metric('complaints', complaints, '件', clause), metric('suggestions', suggestions, '件', clause));
     } else {
-      const phrase = random.pick(['答复群众咨询', '办理网民留言咨询', '回复群众咨询']);
+      const phrase = random.pick(['答复群众咨询', '办理群众留言', '回复群众咨询']);
       out.push(metric('inquiries_answered', inquiries, '件', `${phrase}${inquiries}件`));
     }
   }

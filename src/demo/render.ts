@@ -222,9 +222,13 @@ function cellText(c: GridCell, emptyGlyph: string): string {
   return c.text;
 }
 
-/** Text extracted from a PDF keeps a merged cell's empty fields after it (`申请人情况` then six tabs). */
+/**
+ * Text extracted from a PDF keeps a merged cell's empty fields after it (`申请人情况` then six
+ * tabs), so a trailing empty field reads as padding: a row's last figure, when blank, prints `-`.
+ */
 function tabRow(row: GridCell[]): string {
-  return row.map((c) => cellText(c, '')).join('\t') + '\t'.repeat((row[row.length - 1].colspan ?? 1) - 1);
+  const fields = row.map((c, i) => cellText(c, i === row.length - 1 ? '-' : ''));
+  return fields.join('\t') + '\t'.repeat((row[row.length - 1].colspan ?? 1) - 1);
 }
 
 function wrapLabel(text: string): string {

@@ -123,6 +123,14 @@ describe('ingest', () => {
     expect(rows.map((r) => r.source_file)).toEqual(['bing-2022.txt', 'deep/yi-2023.txt', 'jia-2022-copy.txt']);
   });
 
+  it('writes the same bytes whether files are parsed on worker threads or on one', async () => {
+    const threaded = path.join(work, 'out-threaded');
+    const threadedSummary = await ingest([path.join(work, 'in')], threaded, { log: () => {}, workers: 2 });
+    expect(threadedSummary.unreadable).toHaveLength(3);
+    expect(threadedSummary.duplicates).toEqual(summary.duplicates);
+    expect(await hashes(threaded)).toEqual(await hashes(out));
+  });
+
   it('leaves the previous dataset in place when nothing could be read', async () => {
     const before = await hashes(out);
     await expect(ingest([path.join(work, 'in', 'south', 'empty.txt')], out, { log: () => {} })).rejects.toThrow(IngestError);

@@ -27,8 +27,10 @@ export interface IngestSummary {
   cells: number;
   metrics: number;
   checks: number;
+  /** Failed checks, by the rule's severity. */
   failedHard: number;
   failedSoft: number;
+  reportsFailingHard: number;
   unreadable: FileProblem[];
   /** Files whose bytes equal an earlier file's: one row is kept, under `sameAs`. */
   duplicates: { file: string; sameAs: string }[];
@@ -55,14 +57,20 @@ export class IngestError extends Error {
 
 const hasReportExtension = (name: string) => REPORT_EXTENSIONS.includes(path.extname(name).toLowerCase());
 
-async function walk(dir: string, root: string, out: InputFile[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
+async function walk(dir: string, root: string, out: InputFile[], problems: FileProblem[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    problems.push({ file: displayPath(dir), problem: `cannot list folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+    return;
+  }
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     // Symlinked folders are not followed: a link cycle would never end.
     const isFile = entry.isFile() || (entry.isSymbolicLink() && (await stat(full).then((s) => s.isFile(), () => false)));
-    if (entry.isDirectory()) await walk(full, root, out);
+    if (entry.isDirectory()) await walk(full, root, out, problems);
     else if (isFile && hasReportExtension(entry.name)) out.push({ path: full, name: path.relative(root, full).split(path.sep).join('/') });
   }
 }
@@ -78,7 +86,7 @@ export async function collectFiles(paths: string[]): Promise<{ files: InputFile[
     const resolved = path.resolve(given);
     const info = await stat(resolved).catch(() => null);
     if (!info) problems.push({ file: given, problem: 'no such file or folder' });
-    else if (info.isDirectory()) await walk(resolved, resolved, found);
+    else if (info.isDirectory()) await walk(resolved, resolved, found, problems);
     else found.push({ path: resolved, name: path.basename(resolved) });
   }
   found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -96,7 +104,7 @@ export async function collectFiles(paths: string[]): Promise<{ files: InputFile[
 export function formatSummary(summary: IngestSummary): string[] {
   return [
     `ingest: ${summary.files} files → ${summary.reports} reports (${summary.synthetic} synthetic) in ${displayPath(summary.outDir)}`,
-    `ingest: ${summary.cells} cells, ${summary.metrics} metrics, ${summary.checks} checks: ${summary.failedHard} hard and ${summary.failedSoft} soft failed`,
+    `ingest: ${summary.cells} cells, ${summary.metrics} metrics, ${summary.checks} checks: ${summary.failedHard} hard failed (in ${summary.reportsFailingHard} reports), ${summary.failedSoft} soft failed`,
     `ingest: ${summary.unreadable.length} unreadable, ${summary.duplicates.length} duplicates`,
   ];
 }
@@ -119,6 +127,7 @@ export async function ingest(paths: string[], outDir: string, options: IngestOpt
   let synthetic = 0;
   let failedHard = 0;
   let failedSoft = 0;
+  let reportsFailingHard = 0;
   const problem = (file: string, text: string) => {
     unreadable.push({ file, problem: text });
     progress.log(`${file}: ${text}`);
@@ -138,11 +147,13 @@ export async function ingest(paths: string[], outDir: string, options: IngestOpt
         fileOfReport.set(result.sha256, shown);
         writer.add(result.report, { synthetic: result.synthetic });
         if (result.synthetic) synthetic += 1;
+        const hardBefore = failedHard;
         for (const check of result.report.checks) {
           if (check.status !== 'fail') continue;
           if (severityOf(check.rule) === 'hard') failedHard += 1;
           else failedSoft += 1;
         }
+        if (failedHard > hardBefore) reportsFailingHard += 1;
       }
       progress.tick(fileOfReport.size);
     }
@@ -153,7 +164,7 @@ export async function ingest(paths: string[], outDir: string, options: IngestOpt
     const summary: IngestSummary = {
       outDir: path.resolve(outDir), files: files.length + problems.length, reports: manifest.tables.reports.rows, synthetic,
       cells: manifest.tables.cells.rows, metrics: manifest.tables.metrics.rows, checks: manifest.tables.checks.rows,
-      failedHard, failedSoft, unreadable, duplicates, manifest,
+      failedHard, failedSoft, reportsFailingHard, unreadable, duplicates, manifest,
     };
     for (const line of formatSummary(summary)) log(line);
     return summary;

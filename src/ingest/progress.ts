@@ -23,7 +23,11 @@ export function startProgress(total: number, options: { enabled: boolean; log: (
     );
     const bar = bars.create(total, 0, { reports: 0 });
     return {
-      log: (line) => bars.log(`${line}\n`),
+      log: (line) => {
+        bars.log(`${line}\n`);
+        // MultiBar prints logged lines only on its next redraw, which a stop may never make.
+        bars.update();
+      },
       tick: (reports) => bar.increment(1, { reports }),
       stop: () => bars.stop(),
     };

@@ -1,13 +1,6 @@
-/**
- * Build the app when the build is older than its sources or data, then serve `dist/` with
- * `vite preview` on 127.0.0.1 on a free port for the e2e tests (`inject('baseUrl')`).
- */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+/** Vitest globalSetup of the e2e project: one built app served for every test file (`inject('baseUrl')`). */
 import type { TestProject } from 'vitest/node';
-import { REPO_ROOT } from './paths.ts';
+import { startPreview } from './server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,58 +8,8 @@ declare module 'vitest' {
   }
 }
 
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
-}
-
-function buildIfNeeded(): void {
-  const built = existsSync(join(REPO_ROOT, 'dist/index.html')) ? statSync(join(REPO_ROOT, 'dist/index.html')).mtimeMs : 0;
-  const sources = Math.max(...['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => newestMtime(join(REPO_ROOT, p))));
-  if (built > sources && !process.env.GONGKAI_E2E_REBUILD) return;
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('vite build failed; see the output above');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitForServer(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms`);
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  buildIfNeeded();
-  const port = await freePort();
-  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const baseUrl = `http://127.0.0.1:${port}/`;
-  await waitForServer(baseUrl, child, 30_000);
-  project.provide('baseUrl', baseUrl);
-  return async () => {
-    child.kill('SIGTERM');
-  };
+  const preview = await startPreview();
+  project.provide('baseUrl', preview.baseUrl);
+  return async () => preview.stop();
 }

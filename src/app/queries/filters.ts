@@ -7,8 +7,19 @@ import { TEMPLATE_VERSIONS, type TemplateVersion } from '../../model/template.ts
 
 export type SourceFilter = 'all' | 'real' | 'synthetic';
 
+/** The columns a region path walks down, most general first. */
+export const REGION_COLUMNS = ['province', 'city', 'county'] as const;
+
+/** SQL for the region path of a report down to `depth` levels (1 = province), NULL when unknown. */
+export function regionPathSql(depth: number, alias = 'r'): string {
+  const columns = REGION_COLUMNS.slice(0, Math.max(1, Math.min(depth, REGION_COLUMNS.length)));
+  if (columns.length === 1) return `${alias}.province`;
+  // concat_ws skips NULLs: a report known only to its province stays in that province's group
+  return `CASE WHEN ${alias}.province IS NULL THEN NULL ELSE concat_ws('/', ${columns.map((c) => `${alias}.${c}`).join(', ')}) END`;
+}
+
 export interface Filters {
-  /** A region path prefix as in `reports.region` (示例省 or 示例省/甲市); null = everywhere. */
+  /** A region path: province, province/city or province/city/county (示例省/甲市); null = everywhere. */
   region: string | null;
   /** Agency levels to keep; empty = all. */
   levels: AgencyLevel[];
@@ -30,7 +41,10 @@ export function sqlString(value: string): string {
 export function reportWhere(filters: Filters): string {
   const parts: string[] = [];
   if (filters.region) {
-    parts.push(`(r.region = ${sqlString(filters.region)} OR starts_with(r.region, ${sqlString(filters.region + '/')}))`);
+    REGION_COLUMNS.forEach((column, i) => {
+      const name = filters.region!.split('/')[i];
+      if (name) parts.push(`r.${column} = ${sqlString(name)}`);
+    });
   }
   if (filters.levels.length > 0) parts.push(`r.level IN (${filters.levels.map(sqlString).join(', ')})`);
   if (filters.template) parts.push(`r.template = ${sqlString(filters.template)}`);
@@ -86,11 +100,10 @@ export interface FilterOptionRow {
   reports: number;
 }
 
-/** What the filter bar offers: regions (province and city prefixes), levels, years, templates. */
+/** What the filter bar offers: regions (provinces and cities), levels, years, templates, sources. */
 export function filterOptionsSql(): string {
-  return `WITH parts AS (SELECT string_split(r.region, '/') AS path FROM reports r WHERE r.region IS NOT NULL AND r.region <> '')
-SELECT 'region' AS kind, array_to_string(list_slice(path, 1, depth), '/') AS value, count(*)::INTEGER AS reports
-FROM parts, (VALUES (1), (2)) d(depth) WHERE len(path) >= depth GROUP BY 1, 2
+  return `SELECT 'region' AS kind, ${regionPathSql(1)} AS value, count(*)::INTEGER AS reports FROM reports r WHERE r.province IS NOT NULL GROUP BY 1, 2
+UNION ALL SELECT 'region', ${regionPathSql(2)}, count(*)::INTEGER FROM reports r WHERE r.province IS NOT NULL AND r.city IS NOT NULL GROUP BY 1, 2
 UNION ALL SELECT 'level', level, count(*)::INTEGER FROM reports WHERE level IS NOT NULL GROUP BY 1, 2
 UNION ALL SELECT 'year', year::VARCHAR, count(*)::INTEGER FROM reports WHERE year IS NOT NULL GROUP BY 1, 2
 UNION ALL SELECT 'template', template, count(*)::INTEGER FROM reports WHERE template IS NOT NULL GROUP BY 1, 2

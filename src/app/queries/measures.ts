@@ -141,7 +141,7 @@ export function perReportSql(measures: readonly Measure[], where: string, extraC
     ].join(',\n  ');
   });
   return `WITH sel AS (SELECT r.* FROM reports r WHERE ${where})
-SELECT sel.id, sel.agency, sel.level, sel.region, sel.year, sel.template, sel.synthetic${extraColumns.map((c) => `, sel.${ident(c)}`).join('')},
+SELECT sel.id, sel.agency, sel.level, sel.province, sel.city, sel.county, sel.region, sel.year, sel.template, sel.synthetic${extraColumns.map((c) => `, sel.${ident(c)}`).join('')},
   ${measureColumns.join(',\n  ')}
 FROM sel
 ${cellPivot}

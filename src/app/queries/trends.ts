@@ -1,6 +1,6 @@
 /** SQL for Trends: one measure over the years, per chosen agency or aggregated over a group. */
 import { aggregateSql, type Measure } from './measures.ts';
-import { sqlString } from './filters.ts';
+import { regionPathSql, sqlString } from './filters.ts';
 
 export type GroupBy = 'all' | 'level' | 'region';
 type SeriesKey = GroupBy | 'agency';
@@ -20,10 +20,10 @@ export interface TrendRow {
  * Region groups go one level below the region filter: provinces when none is set, cities inside
  * a province.
  */
-function groupSql(groupBy: SeriesKey, regionDepth: number): string {
+function groupSql(groupBy: SeriesKey, regionDepth: number, alias: string): string {
   if (groupBy === 'agency') return 'agency';
   if (groupBy === 'level') return "coalesce(level, '?')";
-  if (groupBy === 'region') return `coalesce(array_to_string(list_slice(string_split(region, '/'), 1, ${regionDepth + 1}), '/'), '?')`;
+  if (groupBy === 'region') return `coalesce(${regionPathSql(regionDepth + 1, alias)}, '?')`;
   return "'*'";
 }
 
@@ -35,9 +35,9 @@ export function groupTrendSql(measure: Measure, where: string, groupBy: GroupBy,
 function trendSql(measure: Measure, where: string, groupBy: SeriesKey, regionDepth: number): string {
   const id = measure.id;
   return `WITH agg AS (
-${aggregateSql([measure], `${where} AND r.year IS NOT NULL`, [{ sql: groupSql(groupBy, regionDepth), as: 'series' }, { sql: 'year::INTEGER', as: 'year' }])}
+${aggregateSql([measure], `${where} AND r.year IS NOT NULL`, [{ sql: groupSql(groupBy, regionDepth, 'per_report'), as: 'series' }, { sql: 'year::INTEGER', as: 'year' }])}
 ), templates AS (
-  SELECT ${groupSql(groupBy, regionDepth)} AS series, year::INTEGER AS year, string_agg(DISTINCT template, ',' ORDER BY template) AS templates
+  SELECT ${groupSql(groupBy, regionDepth, 'r')} AS series, year::INTEGER AS year, string_agg(DISTINCT template, ',' ORDER BY template) AS templates
   FROM reports r WHERE ${where} AND r.year IS NOT NULL GROUP BY 1, 2
 )
 SELECT agg.series, agg.year, agg."${id}" AS value, agg."${id}__reports" AS reports, agg."${id}__na" AS na, coalesce(templates.templates, '') AS templates

@@ -52,7 +52,7 @@ function tableReport(): SourceDocument {
       row('3.危及“三安全一稳定”', ...zeros(7)),
       row('4.保护第三方合法权益', ...zeros(7)),
       row('5.属于三类内部事务信息', ...zeros(7)),
-      row('6.属于四类过程性信息', '1', '0', '0', '0', '0', '0', '1'),
+      row('6.属于四类过程性信息', '1', '0', '0', '0', '0', '0', '1', ''),
       row('7.属于行政执法案卷', ...zeros(7)),
       row('8.属于行政查询事项', ...zeros(7)),
       row('（四）无法提供', '1.本机关不掌握相关政府信息', '1', '1', '0', '0', '0', '0', '2'),
@@ -102,6 +102,8 @@ describe('parseDocument on table rows', () => {
   it('reads rows whose rowspan labels share the row with their first sub-row', () => {
     expect(cells.get('t3.granted.total')?.value).toBe(6);
     expect(cells.get('t3.denied_state_secret.total')?.value).toBe(0);
+    expect(cells.get('t3.denied_process_info.natural_person')?.value).toBe(1);
+    expect(cells.get('t3.denied_process_info.total')).toMatchObject({ value: 1, state: 'number' });
     expect(cells.get('t3.unable_not_held.commercial_enterprise')?.value).toBe(1);
     expect(cells.get('t3.carried_over_out.other_org')?.value).toBe(1);
     expect(cells.get('t3.carried_over_out.total')?.value).toBe(3);

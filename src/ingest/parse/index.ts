@@ -36,8 +36,8 @@ export function parseDocument(doc: SourceDocument, source: SourceInfo): ParsedRe
   const template = detected.template;
   if (!template) {
     warnings.push(detected.hits['2019'] + detected.hits['2021'] === 0
-      ? 'template not detected: no table-2 header words of either version were found'
-      : `template not detected: header words of both versions found equally often (${detected.hits['2019']})`);
+      ? 'template not detected: no table-2 header words of either version were found; no table cells read'
+      : `template not detected: header words of both versions found equally often (${detected.hits['2019']}); no table cells read`);
   }
 
   const cells: Cell[] = [];

@@ -13,7 +13,8 @@ export interface SlotSpec {
 /** One printed field: a run of digits (maybe several cells), or a cell printed empty. */
 export type PrintedField = { kind: 'value'; text: string } | { kind: 'blank'; raw: string };
 
-export type Piece = { kind: 'value'; text: string } | { kind: 'blank'; raw: string };
+/** One cell of a reading: a value field cut to a single figure, or a blank. */
+export type Piece = PrintedField;
 
 /** The parts of one printed value field: sign, integer digits, decimal-and-unit tail. */
 function anatomy(text: string): { sign: string; digits: string; tail: string } | null {

@@ -131,10 +131,18 @@ function readRow(table: TableDef, row: RowDef, fields: Field[], headerUnit: Mone
   const width = row.cols.length;
   if (fields.length === 0) return { row, candidates: [] };
   let used = fields;
-  if (fields.length > width) {
-    // Table rows: surplus leading cells are label padding. Text: surplus figures follow the row.
-    used = fromTable ? fields.slice(fields.length - width) : fields.slice(0, width);
-    warnings.push(`${table.id}.${row.key}: ${fields.length} figures printed for ${width} columns; read ${fromTable ? 'the last' : 'the first'} ${width}`);
+  if (fromTable) {
+    // Surplus empty cells of a table row are padding: an empty sub-label cell before the
+    // figures, or empty cells after them.
+    const isEmpty = (f: Field | undefined) => f?.kind === 'blank' && f.raw === '';
+    used = [...fields];
+    while (used.length > width && isEmpty(used[0])) used.shift();
+    while (used.length > width && isEmpty(used[used.length - 1])) used.pop();
+  }
+  if (used.length > width) {
+    // Table rows: surplus leading cells are label cells. Text: surplus figures follow the row.
+    warnings.push(`${table.id}.${row.key}: ${used.length} figures printed for ${width} columns; read ${fromTable ? 'the last' : 'the first'} ${width}`);
+    used = fromTable ? used.slice(used.length - width) : used.slice(0, width);
   }
   if (used.length === width) return { row, candidates: [used.map(({ line: _line, ...piece }) => piece)] };
   const slots = row.cols.map((c) => slotSpec(columnOf(table, c)));

@@ -49,7 +49,7 @@ export async function readPdfDocument(bytes: Uint8Array): Promise<SourceDocument
     for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
       const page = await pdf.getPage(pageNumber);
       const content = await page.getTextContent();
-      const glyphs = content.items.filter(isTextItem).map(toGlyphs).filter((item) => item !== null);
+      const glyphs = content.items.filter(isTextItem).flatMap(toGlyphs);
       const placed = groupLines(mergeVerticalLabels(glyphs)).map(toCells);
       for (const cells of markEmptyColumns(withoutPageNumbers(placed, pageNumber))) {
         lines.push({ cells: cells.map((cell) => cell.text) });
@@ -89,14 +89,25 @@ function isTextItem(item: object): item is TextItem {
   return 'str' in item && 'transform' in item;
 }
 
-function toGlyphs(item: TextItem): Glyphs | null {
+/**
+ * One text item, split where it holds a run of spaces: some producers write a whole table row
+ * as one string ('3001   53   0'), and those runs are the column gaps. Positions of the
+ * pieces are estimated from their share of the string.
+ */
+function toGlyphs(item: TextItem): Glyphs[] {
   const [a, b, c, d, x, y] = item.transform as [number, number, number, number, number, number];
   // Rotated runs are watermarks, stamps and margin notes, not report text.
-  if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0) return null;
+  if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0) return [];
   const text = item.str.replace(/\u00a0/g, ' ');
-  if (text.trim() === '') return null;
   const size = Math.abs(d) || item.height;
-  return { text, x, y, width: item.width, size };
+  const perChar = item.width / Math.max(1, text.length);
+  return [...text.matchAll(/\S+(?: \S+)*/g)].map((piece) => ({
+    text: piece[0],
+    x: x + piece.index * perChar,
+    y,
+    width: piece[0].length * perChar,
+    size,
+  }));
 }
 
 const PUNCTUATION = /[、，（）()]/gu;

@@ -1,0 +1,11 @@
+import { generateDemoReports } from './src/demo/generate.ts';
+import { renderReport, type Rendering } from './src/demo/render.ts';
+import { differences, parseRendering } from './src/demo/roundtrip.ts';
+const [seed, agencies, name, year, rendering] = process.argv.slice(2);
+const r = generateDemoReports({ seed: Number(seed), agencies: Number(agencies) }).find((x) => x.agency.name === name && x.year === Number(year))!;
+const out = renderReport(r, rendering as Rendering);
+console.log(out.content);
+const p = parseRendering(r, rendering as Rendering);
+console.log(differences(r, p, rendering as Rendering).join('\n'));
+console.log(p.warnings.join('\n'));
+console.log(JSON.stringify(p.checks.filter(c => c.status !== 'pass').slice(0, 10)));

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chartTexts, nativeQuery, screenshot, startBrowser, waitForIdle, type Browser } from './harness.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await startBrowser(inject('baseUrl'));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const figure = async (page: Page, id: string) => {
+  const raw = await page.locator(`[data-figure="${id}"]`).getAttribute('data-value');
+  return raw === '' || raw === null ? null : Number(raw);
+};
+
+/** Independent of the app's SQL: table 3's total column summed over the reports matching `where`. */
+async function t3Total(row: string, where = 'TRUE'): Promise<number | null> {
+  const [r] = await nativeQuery<{ v: number | null }>(
+    `SELECT sum(c.value) AS v FROM cells c JOIN reports r ON r.id = c.report_id WHERE c."table" = 't3' AND c."row" = '${row}' AND c.col = 'total' AND ${where}`,
+  );
+  return r.v;
+}
+
+describe('Applications by outcome', () => {
+  it('shows table 3 of the whole dataset with the real figures, offline and without console errors', async () => {
+    const app = await browser.open('#/outcomes');
+    await waitForIdle(app.page);
+    for (const row of ['new_received', 'carried_over_in', 'outcome_total', 'carried_over_out']) {
+      expect(await figure(app.page, row)).toBe(await t3Total(row));
+    }
+    const granted = (await t3Total('granted'))!;
+    const partial = (await t3Total('partially_granted'))!;
+    const outcomes = (await t3Total('outcome_total'))!;
+    expect(await figure(app.page, 'disclosure_rate')).toBeCloseTo((granted + partial) / outcomes, 9);
+
+    const [denied] = await nativeQuery<{ v: number }>(`SELECT sum(value) AS v FROM cells WHERE "table" = 't3' AND "row" LIKE 'denied_%' AND col = 'total'`);
+    const deniedText = await app.page.locator('[data-testid=outcome-groups] tr[data-group=denied] td.num').textContent();
+    expect(Number(deniedText!.replace(/[^\d.]/g, ''))).toBe(denied.v);
+
+    const stack = await chartTexts(app.page, 'outcomes-stack');
+    expect(stack).toEqual(expect.arrayContaining(['自然人', '商业企业', '予以公开', '不予公开']));
+    expect(await chartTexts(app.page, 'outcomes-flow')).toEqual(expect.arrayContaining(['本年新收', '本年度办理']));
+    const years = await nativeQuery<{ year: number }>('SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year');
+    const trend = await chartTexts(app.page, 'outcomes-trend');
+    for (const { year } of years) expect(trend).toContain(String(year));
+
+    expect(app.consoleErrors).toEqual([]);
+    expect(app.foreignRequests()).toEqual([]);
+    await screenshot(app.page, 'outcomes-zh-1280');
+    await app.close();
+  });
+
+  it('a filter change updates every figure and chart, the URL is a permalink, and back restores', async () => {
+    const app = await browser.open('#/outcomes');
+    await waitForIdle(app.page);
+    const [level] = await nativeQuery<{ level: string }>('SELECT level FROM reports WHERE level IS NOT NULL GROUP BY level ORDER BY count(*), level LIMIT 1');
+    const before = await chartTexts(app.page, 'outcomes-stack');
+    await app.page.selectOption('[data-filter=level]', level.level);
+    await waitForIdle(app.page);
+    expect(app.page.url()).toContain(`level=${level.level}`);
+    const expected = await t3Total('new_received', `r.level = '${level.level}'`);
+    expect(await figure(app.page, 'new_received')).toBe(expected);
+    expect(await chartTexts(app.page, 'outcomes-stack')).not.toEqual(before);
+
+    await app.page.getByRole('button', { name: '占比' }).click();
+    await waitForIdle(app.page);
+    expect(app.page.url()).toContain('oc_pct=1');
+    expect(await chartTexts(app.page, 'outcomes-stack')).toContain('100%');
+
+    const reopened = await browser.open(new URL(app.page.url()).hash);
+    await waitForIdle(reopened.page);
+    expect(await figure(reopened.page, 'new_received')).toBe(expected);
+    expect(await reopened.page.getByRole('button', { name: '占比' }).getAttribute('aria-pressed')).toBe('true');
+    await reopened.close();
+
+    await app.page.goBack();
+    await waitForIdle(app.page);
+    expect(app.page.url()).not.toContain('oc_pct');
+    await app.page.goBack();
+    await waitForIdle(app.page);
+    expect(await figure(app.page, 'new_received')).toBe(await t3Total('new_received'));
+    expect(app.consoleErrors).toEqual([]);
+    expect(app.foreignRequests()).toEqual([]);
+    await app.close();
+  });
+
+  it('narrows to one report and links every report row to its detail', async () => {
+    const app = await browser.open('#/outcomes');
+    await waitForIdle(app.page);
+    const firstRow = app.page.locator('[data-testid=outcome-reports] tbody tr').first();
+    const id = (await firstRow.getAttribute('data-report'))!;
+    await firstRow.getByRole('button').click();
+    await waitForIdle(app.page);
+    expect(app.page.url()).toContain(`oc_report=${id}`);
+    expect(await figure(app.page, 'new_received')).toBe(await t3Total('new_received', `r.id = '${id}'`));
+    await app.page.locator(`[data-testid=focus] a[data-report-link="${id}"]`).click();
+    await waitForIdle(app.page);
+    expect(app.page.url()).toContain(`#/report/${id}`);
+    await app.page.locator('[data-view=report] table[data-table=t3]').waitFor();
+    expect(app.consoleErrors).toEqual([]);
+    await app.close();
+  });
+
+  it('is usable in English and at 375 px', async () => {
+    for (const [lang, width] of [['zh', 375], ['en', 1280], ['en', 375]] as const) {
+      const app = await browser.open(`#/outcomes${lang === 'en' ? '?lang=en' : ''}`, { width });
+      await waitForIdle(app.page);
+      if (lang === 'en') expect(await chartTexts(app.page, 'outcomes-stack')).toContain('Natural persons');
+      expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await screenshot(app.page, `outcomes-${lang}-${width}`);
+      expect(app.consoleErrors).toEqual([]);
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Build the app when the build is older than its sources or data, then serve `dist/` with
+ * `vite preview` on 127.0.0.1 on a free port. Used by the e2e tests, the screenshot script and
+ * the app benchmark.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { REPO_ROOT } from './paths.ts';
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
+}
+
+export function buildIfNeeded(): void {
+  const built = existsSync(join(REPO_ROOT, 'dist/index.html')) ? statSync(join(REPO_ROOT, 'dist/index.html')).mtimeMs : 0;
+  const sources = Math.max(...['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => newestMtime(join(REPO_ROOT, p))));
+  if (built > sources && !process.env.GONGKAI_E2E_REBUILD) return;
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('vite build failed; see the output above');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitForServer(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+export interface Preview {
+  baseUrl: string;
+  stop(): void;
+}
+
+export async function startPreview(): Promise<Preview> {
+  buildIfNeeded();
+  const port = await freePort();
+  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}/`;
+  try {
+    await waitForServer(baseUrl, child, 30_000);
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
+  return { baseUrl, stop: () => child.kill('SIGTERM') };
+}
