@@ -191,7 +191,8 @@ function table3Rows(report: DemoReport, cells: CellIndex<Cell>): GridCell[][] {
     if (r.key === 'granted') labels.push({ text: '三、本年度办理结果', rowspan: outcomeSpan });
     const groupSize = def.rows.filter((x) => x.group === r.group).length;
     if (r.group === undefined || groupSize === 1) {
-      labels.push({ text: T3_FULL_LABELS[r.key] ?? (r.key === 'other_handling' ? T3_GROUP_LABELS.other : r.zh), colspan: r.key === 'outcome_total' ? 2 : r.key.startsWith('new_') || r.key.startsWith('carried_') ? 3 : 2 });
+      // 一、二、四 span all three label columns; （一）（二）（六）（七） sit under 三、本年度办理结果.
+      labels.push({ text: T3_FULL_LABELS[r.key] ?? r.zh, colspan: r.group === undefined && r.key !== 'outcome_total' ? 3 : 2 });
     } else {
       if (r.group !== previousGroup) labels.push({ text: T3_GROUP_LABELS[r.group], rowspan: groupSize });
       labels.push({ text: r.zh });
@@ -310,12 +311,12 @@ const SPLIT_HEADERS: Record<string, string[]> = {
 
 function htmlCell(c: GridCell, index: number): string {
   const attrs = `${c.rowspan && c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}${c.colspan && c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}`;
-  const para = (inner: string) => `<p class="MsoNormal" align="center"><span style="font-size:10.5pt">${inner}</span></p>`;
+  const para = (inner: string) => `<p class="MsoNormal" align="center"><span>${inner}</span></p>`;
   let body: string;
   if (c.cell && c.cell.state === 'blank' && !c.cell.raw) body = index % 2 === 0 ? para('&nbsp;') : '';
   else if (!c.cell && SPLIT_HEADERS[c.text]) body = SPLIT_HEADERS[c.text].map((part) => para(escapeHtml(part))).join('');
   else body = para(escapeHtml(cellText(c, '')));
-  return `<td${attrs} valign="center" style="border:solid windowtext 1.0pt">${body}</td>`;
+  return `<td${attrs} valign="center">${body}</td>`;
 }
 
 function renderHtml(blocks: Block[], title: string): string {

@@ -125,7 +125,9 @@ describe('ingest', () => {
 
   it('writes the same bytes whether files are parsed on worker threads or on one', async () => {
     const threaded = path.join(work, 'out-threaded');
-    const threadedSummary = await ingest([path.join(work, 'in')], threaded, { log: () => {}, workers: 2 });
+    const threadedLines: string[] = [];
+    const threadedSummary = await ingest([path.join(work, 'in')], threaded, { log: (line) => threadedLines.push(line), workers: 2 });
+    expect(threadedLines.filter((line) => line.includes('worker threads unavailable'))).toEqual([]);
     expect(threadedSummary.unreadable).toHaveLength(3);
     expect(threadedSummary.duplicates).toEqual(summary.duplicates);
     expect(await hashes(threaded)).toEqual(await hashes(out));

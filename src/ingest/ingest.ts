@@ -46,7 +46,7 @@ export interface IngestOptions {
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 40;
+const MIN_FILES_FOR_WORKERS = 200;
 
 export class IngestError extends Error {
   constructor(message: string) {

@@ -2,19 +2,14 @@
  * Reads and parses files on worker threads (parsing is CPU-bound) and hands the results back in
  * input order, so what ingest writes never depends on which thread finished first.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readReport, type FileResult, type InputFile } from './read-report.ts';
 
-const WORKER_URL = new URL('./read-report-worker.ts', import.meta.url);
-/** Tasks queued on one worker: two, so one file's disk read overlaps the other's parse. */
-const PER_WORKER = 2;
+const WORKER_URL = new URL('./read-report-worker.js', import.meta.url);
+/** A file taking longer than this (a parser caught in a pathological input) is given up on. */
+export const FILE_TIME_LIMIT_MS = 120_000;
 /** How far results may run ahead of the one the consumer waits for (bounds memory). */
 const WINDOW_PER_WORKER = 16;
-
-/** The worker runs TypeScript sources, so it loads tsx itself, wherever it was started from. */
-const loaderArgs = (): string[] => ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
 
 async function* inProcess(files: InputFile[]): AsyncGenerator<FileResult> {
   const pending: Promise<FileResult>[] = [];
@@ -30,14 +25,15 @@ async function* inProcess(files: InputFile[]): AsyncGenerator<FileResult> {
   }
 }
 
+/** One file at a time per worker, so a crash or a hang is pinned on the file that caused it. */
 interface Slot {
   worker: Worker;
-  inFlight: Set<number>;
+  task: { id: number; started: number } | null;
 }
 
 function startWorker(): Promise<Worker> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { execArgv: loaderArgs() });
+    const worker = new Worker(WORKER_URL);
     const onError = (error: Error) => reject(error);
     worker.once('error', onError);
     worker.once('exit', (code) => reject(new Error(`worker exited with code ${code} before it was ready`)));
@@ -57,11 +53,12 @@ export async function* readReportsInOrder(
   options: { workers: number; onFallback?: (reason: string) => void },
 ): AsyncGenerator<FileResult> {
   if (options.workers < 1) return yield* inProcess(files);
-  let first: Worker[];
-  try {
-    first = await Promise.all(Array.from({ length: options.workers }, startWorker));
-  } catch (error) {
-    options.onFallback?.(`worker threads unavailable (${(error as Error).message.split('\n')[0]}); parsing on one thread`);
+  const started = await Promise.allSettled(Array.from({ length: options.workers }, startWorker));
+  const first = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  const failure = started.find((outcome) => outcome.status === 'rejected');
+  if (failure) {
+    await Promise.all(first.map((worker) => worker.terminate()));
+    options.onFallback?.(`worker threads unavailable (${String(failure.reason?.message ?? failure.reason).split('\n')[0]}); parsing on one thread`);
     return yield* inProcess(files);
   }
 
@@ -79,41 +76,45 @@ export async function* readReportsInOrder(
   };
   const dispatch = () => {
     for (const slot of pool) {
-      while (slot.inFlight.size < PER_WORKER && next < files.length && next < emitted + window) {
-        const id = next++;
-        slot.inFlight.add(id);
-        slot.worker.postMessage({ id, file: files[id] });
-      }
+      if (slot.task || next >= files.length || next >= emitted + window) continue;
+      slot.task = { id: next++, started: Date.now() };
+      slot.worker.postMessage({ id: slot.task.id, file: files[slot.task.id] });
     }
   };
   const adopt = (worker: Worker) => {
-    const slot: Slot = { worker, inFlight: new Set() };
+    const slot: Slot = { worker, task: null };
     pool.push(slot);
     worker.on('message', ({ id, result }: { id: number; result: FileResult }) => {
-      slot.inFlight.delete(id);
+      slot.task = null;
       settle(id, result);
       dispatch();
     });
-    // A file that crashes its worker (an uncaught error deep in a reader) fails alone; a fresh
-    // worker takes over the rest.
-    const crashed = (reason: string) => {
-      if (closing || !pool.includes(slot)) return;
-      pool.splice(pool.indexOf(slot), 1);
-      for (const id of slot.inFlight) settle(id, { file: files[id], problem: `reader crashed: ${reason}` });
-      void worker.terminate();
-      startWorker().then(
-        (fresh) => {
-          adopt(fresh);
-          dispatch();
-        },
-        (error: Error) => {
-          if (pool.length === 0) for (let id = next; id < files.length; id++) settle(id, { file: files[id], problem: `not read: ${error.message}` });
-        },
-      );
-    };
-    worker.on('error', (error) => crashed(error.message.split('\n')[0]));
-    worker.on('exit', (code) => crashed(`worker exited with code ${code}`));
+    worker.on('error', (error) => fail(slot, `reader crashed: ${error.message.split('\n')[0]}`));
+    worker.on('exit', (code) => fail(slot, `reader crashed: worker exited with code ${code}`));
   };
+  /** The slot's file fails alone; a fresh worker takes the slot's place for the files after it. */
+  const fail = (slot: Slot, problem: string) => {
+    if (closing || !pool.includes(slot)) return;
+    pool.splice(pool.indexOf(slot), 1);
+    if (slot.task) settle(slot.task.id, { file: files[slot.task.id], problem });
+    void slot.worker.terminate();
+    startWorker().then(
+      (fresh) => {
+        adopt(fresh);
+        dispatch();
+      },
+      (error: Error) => {
+        if (pool.length > 0) return;
+        for (let id = next; id < files.length; id++) settle(id, { file: files[id], problem: `not read: ${error.message}` });
+        next = files.length;
+      },
+    );
+  };
+  const watchdog = setInterval(() => {
+    for (const slot of [...pool]) {
+      if (slot.task && Date.now() - slot.task.started > FILE_TIME_LIMIT_MS) fail(slot, `gave up after ${FILE_TIME_LIMIT_MS / 1000} s`);
+    }
+  }, 1_000);
   first.forEach(adopt);
 
   try {
@@ -131,6 +132,7 @@ export async function* readReportsInOrder(
     }
   } finally {
     closing = true;
+    clearInterval(watchdog);
     await Promise.all(pool.map((slot) => slot.worker.terminate()));
   }
 }

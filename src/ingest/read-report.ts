@@ -32,9 +32,14 @@ export function containsSyntheticMarker(doc: SourceDocument): boolean {
   return doc.lines.some((line) => line.cells.join('').normalize('NFKC').includes(marker));
 }
 
-/** A parse that found no template, no table cell and no narrative figure is not a report. */
+/**
+ * A text in which the parser recognised nothing of a disclosure report (no template, table
+ * cell, narrative figure, reporting body or year) is not one. A partial report whose tables were
+ * images still names its body and year, and is kept: its missing tables are the finding.
+ */
 export function looksLikeReport(report: ParsedReport): boolean {
-  return report.template !== null || report.cells.length > 0 || report.metrics.length > 0;
+  return report.template !== null || report.cells.length > 0 || report.metrics.length > 0
+    || report.agency.name !== null || report.year !== null;
 }
 
 function problemOf(error: unknown, stage: 'read' | 'parse'): string {
@@ -61,6 +66,6 @@ export async function readReport(file: InputFile): Promise<FileResult> {
   } catch (error) {
     return { file, problem: problemOf(error, 'parse') };
   }
-  if (!looksLikeReport(report)) return { file, problem: 'not a report: no disclosure tables, template headers or figures found' };
+  if (!looksLikeReport(report)) return { file, problem: 'not a report: no disclosure tables, figures, reporting body or year found' };
   return { file, sha256, report, synthetic: containsSyntheticMarker(read.doc) };
 }

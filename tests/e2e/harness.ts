@@ -114,5 +114,8 @@ export async function nativeQuery<T = Record<string, unknown>>(sql: string): Pro
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS_DIR, { recursive: true });
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true });
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  // long tables would make an unreadable strip; the first screens are what a person looks at
+  await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true, clip: { x: 0, y: 0, width: size.width, height: Math.min(height, size.width > 400 ? 2000 : 2400) } });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { chartTexts, nativeQuery, screenshot, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { chartTexts, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { afterRedraw, figure, screenshotsAllSizes } from './views-helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,11 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const figure = async (page: Page, id: string) => {
-  const raw = await page.locator(`[data-figure="${id}"]`).getAttribute('data-value');
-  return raw === '' || raw === null ? null : Number(raw);
-};
 
 /** Independent of the app's SQL: table 3's total column summed over the reports matching `where`. */
 async function t3Total(row: string, where = 'TRUE'): Promise<number | null> {
@@ -48,24 +43,21 @@ describe('Applications by outcome', () => {
 
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
-    await screenshot(app.page, 'outcomes-zh-1280');
     await app.close();
-  });
+  }, 240_000);
 
   it('a filter change updates every figure and chart, the URL is a permalink, and back restores', async () => {
     const app = await browser.open('#/outcomes');
     await waitForIdle(app.page);
     const [level] = await nativeQuery<{ level: string }>('SELECT level FROM reports WHERE level IS NOT NULL GROUP BY level ORDER BY count(*), level LIMIT 1');
     const before = await chartTexts(app.page, 'outcomes-stack');
-    await app.page.selectOption('[data-filter=level]', level.level);
-    await waitForIdle(app.page);
+    await afterRedraw(app.page, 'outcomes-stack', () => app.page.selectOption('[data-filter=level]', level.level));
     expect(app.page.url()).toContain(`level=${level.level}`);
     const expected = await t3Total('new_received', `r.level = '${level.level}'`);
     expect(await figure(app.page, 'new_received')).toBe(expected);
     expect(await chartTexts(app.page, 'outcomes-stack')).not.toEqual(before);
 
-    await app.page.getByRole('button', { name: '占比' }).click();
-    await waitForIdle(app.page);
+    await afterRedraw(app.page, 'outcomes-stack', () => app.page.getByRole('button', { name: '占比' }).click());
     expect(app.page.url()).toContain('oc_pct=1');
     expect(await chartTexts(app.page, 'outcomes-stack')).toContain('100%');
 
@@ -75,16 +67,14 @@ describe('Applications by outcome', () => {
     expect(await reopened.page.getByRole('button', { name: '占比' }).getAttribute('aria-pressed')).toBe('true');
     await reopened.close();
 
-    await app.page.goBack();
-    await waitForIdle(app.page);
+    await afterRedraw(app.page, 'outcomes-stack', () => app.page.goBack());
     expect(app.page.url()).not.toContain('oc_pct');
-    await app.page.goBack();
-    await waitForIdle(app.page);
+    await afterRedraw(app.page, 'outcomes-stack', () => app.page.goBack());
     expect(await figure(app.page, 'new_received')).toBe(await t3Total('new_received'));
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
     await app.close();
-  });
+  }, 240_000);
 
   it('narrows to one report and links every report row to its detail', async () => {
     const app = await browser.open('#/outcomes');
@@ -101,17 +91,11 @@ describe('Applications by outcome', () => {
     await app.page.locator('[data-view=report] table[data-table=t3]').waitFor();
     expect(app.consoleErrors).toEqual([]);
     await app.close();
-  });
+  }, 240_000);
 
   it('is usable in English and at 375 px', async () => {
-    for (const [lang, width] of [['zh', 375], ['en', 1280], ['en', 375]] as const) {
-      const app = await browser.open(`#/outcomes${lang === 'en' ? '?lang=en' : ''}`, { width });
-      await waitForIdle(app.page);
-      if (lang === 'en') expect(await chartTexts(app.page, 'outcomes-stack')).toContain('Natural persons');
-      expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await screenshot(app.page, `outcomes-${lang}-${width}`);
-      expect(app.consoleErrors).toEqual([]);
-      await app.close();
-    }
-  });
+    await screenshotsAllSizes(browser, '#/outcomes', 'outcomes', async (page, lang) => {
+      expect(await chartTexts(page, 'outcomes-stack')).toContain(lang === 'en' ? 'Natural persons' : '自然人');
+    });
+  }, 300_000);
 });

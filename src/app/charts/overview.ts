@@ -68,23 +68,32 @@ export function applicationsByYearOption(rows: readonly HeadlineYear[], lang: La
   };
 }
 
-/** Reports failing each arithmetic rule, hard rules in red. */
+/** Reports failing each arithmetic rule, hard rules in red; the rule's name sits above its bar. */
 export function failedRulesOption(rows: readonly FailedRuleRow[], lang: Lang): ChartOption {
   const sorted = [...rows].sort((a, b) => a.reports - b.reports);
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 40, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
-    yAxis: {
-      type: 'category',
-      data: sorted.map((r) => RULES[r.rule]?.[lang] ?? r.rule),
-      axisLabel: { width: lang === 'zh' ? 150 : 180, overflow: 'truncate' },
-    },
+    grid: { left: 8, right: 48, top: 8, bottom: 24 },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, lang), hideOverlap: true } },
+    yAxis: { type: 'category', data: sorted.map((r) => RULES[r.rule]?.[lang] ?? r.rule), axisLabel: { show: false }, axisTick: { show: false } },
     series: [
       {
         type: 'bar',
+        barWidth: 12,
         data: sorted.map((r) => ({ value: r.reports, itemStyle: { color: r.severity === 'hard' ? '#b42318' : '#f79009' } })),
         label: { show: true, position: 'right', formatter: ({ value }: { value: unknown }) => formatNumber(value as number, lang) },
+        labelLayout: { hideOverlap: false },
+      },
+      {
+        // the rule names, drawn as labels of an invisible bar so they sit above each real bar
+        type: 'bar',
+        barGap: '-100%',
+        barWidth: 12,
+        silent: true,
+        tooltip: { show: false },
+        itemStyle: { color: 'transparent' },
+        data: sorted.map(() => 0),
+        label: { show: true, position: [0, -16], align: 'left', color: '#344054', formatter: ({ name }: { name: string }) => name },
       },
     ],
   };

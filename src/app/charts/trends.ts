@@ -24,7 +24,7 @@ function changeMarks(changeYears: readonly number[], lang: Lang) {
     silent: true,
     symbol: 'none',
     lineStyle: { type: 'dashed' as const, color: '#667085' },
-    label: { formatter: lang === 'zh' ? '模板变更' : 'Template changed', position: 'insideEndTop' as const, color: '#475467' },
+    label: { formatter: lang === 'zh' ? '模板变更' : 'Template changed', position: 'end' as const, color: '#475467' },
     data: changeYears.map((y) => ({ xAxis: String(y) })),
   };
 }
@@ -34,7 +34,7 @@ export function trendLinesOption(series: readonly TrendSeries[], years: readonly
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatValue(v as number | null, measure.kind, lang) },
     legend: { top: 0, type: 'scroll' },
-    grid: { left: 8, right: 16, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 8, right: 16, top: 56, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: { type: 'category', data: years.map(String), boundaryGap: false },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatValue(v, measure.kind, lang, 'missing', true) } },
     series: series.map((s, i) => ({

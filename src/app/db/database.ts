@@ -27,6 +27,7 @@ export function dataUrl(file: string): string {
 }
 
 async function startEngine(): Promise<duckdb.AsyncDuckDBConnection> {
+  performance.mark('gongkai:engine-start');
   const bundle = await duckdb.selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
@@ -34,6 +35,7 @@ async function startEngine(): Promise<duckdb.AsyncDuckDBConnection> {
   await db.open({ query: { castBigIntToDouble: true }, filesystem: { allowFullHTTPReads: false } });
   const conn = await db.connect();
   await conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
+  performance.mark('gongkai:engine-ready');
   return conn;
 }
 
@@ -88,6 +90,7 @@ async function open(): Promise<duckdb.AsyncDuckDBConnection> {
   const synthetic = await conn.query('SELECT count(*) AS n FROM reports WHERE synthetic');
   dbStatus.hasSynthetic = Number(synthetic.toArray()[0]?.n ?? 0) > 0;
   dbStatus.phase = 'ready';
+  performance.mark('gongkai:data-ready');
   return conn;
 }
 

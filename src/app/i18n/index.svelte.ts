@@ -79,8 +79,10 @@ export const PLATFORM_NAMES: Record<Platform, Bilingual> = {
 
 const TEMPLATE_NAMES: Record<TemplateVersion, MessageKey> = { '2019': 'template_2019', '2021': 'template_2021' };
 
+/** An agency level's name; a level the parser could not tell is shown as unknown, not left empty. */
 export function levelLabel(level: string | null): string {
-  return level && level in LEVEL_NAMES ? LEVEL_NAMES[level as AgencyLevel][locale.lang] : (level ?? '');
+  if (!level) return locale.lang === 'zh' ? '未识别' : 'unknown';
+  return level in LEVEL_NAMES ? LEVEL_NAMES[level as AgencyLevel][locale.lang] : level;
 }
 
 export function metricLabel(key: string): string {

@@ -63,6 +63,12 @@ describe('identifyReport on invented pages', () => {
     expect(identity.year).toBe(2022);
   });
 
+  it('drops a site name glued before the title and a notice wrapped around it', () => {
+    expect(identifyReport(['宿迁市人民政府门户网站 - 宿迁市教育局2023年政府信息公开工作年度报告']).agency.name).toBe('宿迁市教育局');
+    expect(identifyReport(['关于宿城区2023年政府信息公开工作年度报告的公告']).agency)
+      .toMatchObject({ name: '宿城区', level: 'county_gov', city: '宿迁市' });
+  });
+
   it('reads a traditional-script mirror with inline pinyin', () => {
     expect(normaliseScript('報(bào)告')).toBe('報告');
     const identity = identifyReport(['廣東省人民政府2020年政府信息公開工作年度報(bào)告']);

@@ -142,6 +142,7 @@ function findTitle(lines: string[]): Title | null {
 
 function cleanAgencyName(raw: string): string | null {
   const name = raw
+    .replace(/^.*[-_|｜—]/u, '')
     .replace(/^.*关于(?:印发|公布|发布)/u, '')
     .replace(/^(?:关于|公布|发布)|关于$/u, '')
     .replace(/(?:\(机关\)|本级|的)$/u, '')

@@ -108,6 +108,10 @@ describe('extractMetrics declines what the prose does not tie to a metric', () =
 });
 
 describe('normaliseProse', () => {
+  it('ends a heading line as a sentence of its own', () => {
+    expect(normaliseProse('（一）主动公开情况\n全年发布信息 30 条')).toBe('（一）主动公开情况。全年发布信息 30 条');
+  });
+
   it('undoes PDF line wrapping and page numbers but keeps spaces beside figures', () => {
     expect(normaliseProse('市政府网站主动公开各类政\n府信息 5500 余条，\n -1- \n新闻发布会 12 场')).toBe(
       '市政府网站主动公开各类政府信息 5500 余条，新闻发布会 12 场',

@@ -95,11 +95,6 @@ const POSTS = new RegExp(
   'gu',
 );
 
-interface Span {
-  text: string;
-  start: number;
-}
-
 /**
  * The metrics stated outright in the narrative. `text` is the prose of sections 一, 六 (and maybe
  * 五), lines joined with newlines; line breaks and page numbers from PDF extraction are tolerated.
@@ -107,11 +102,12 @@ interface Span {
 export function extractMetrics(text: string): Metric[] {
   const prose = normaliseProse(normaliseScript(text));
   const metrics: Metric[] = [];
-  for (const sentence of splitSpans(prose, /[^。；;！？!?]+/gu)) {
-    for (const clause of splitSpans(sentence.text, /(?:[^，,]|,(?=[0-9]{3}(?![0-9])))+/gu)) {
-      metrics.push(...clauseMetrics(clause.text, sentence.text));
+  for (const sentence of prose.match(/[^。；;！？!?]+/gu) ?? []) {
+    // A comma between digits with three after it is a thousands separator, not a clause break.
+    for (const clause of sentence.match(/(?:[^，,]|,(?=[0-9]{3}(?![0-9])))+/gu) ?? []) {
+      metrics.push(...clauseMetrics(clause, sentence));
     }
-    metrics.push(...newMediaMetrics(sentence.text));
+    metrics.push(...newMediaMetrics(sentence));
   }
   return dedupe(metrics);
 }
@@ -220,18 +216,19 @@ function dedupe(metrics: Metric[]): Metric[] {
 
 const CJK_OR_PUNCT = '\\p{Script=Han}，。、；：“”‘’《》（）！？';
 
+/** A numbered heading on a line of its own: "（一）主动公开情况", "二、主动公开政府信息情况". */
+const HEADING_LINE = /^([ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])[^。；;\n]{0,30}?)[ \t\u3000]*$/gmu;
+
 /**
  * Undoes PDF line wrapping: page numbers ("-1-") go, line breaks and spaces between Chinese
  * characters go, a space next to a figure stays ("用户 14565 个" is how the report prints it).
+ * A heading line ends its own sentence, so it never joins the figure on the next line.
  */
 export function normaliseProse(text: string): string {
   return text
+    .replace(HEADING_LINE, '$1。')
     .replace(/(?:^|\s)[-－—]\s*\d{1,3}\s*[-－—](?=\s|$)/gmu, ' ')
     .replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/gu, ' ')
     .replace(new RegExp(`(?<=[${CJK_OR_PUNCT}])[ \\t\\u3000]+(?=[${CJK_OR_PUNCT}])`, 'gu'), '')
     .replace(/[ \t\u3000]{2,}/gu, ' ');
-}
-
-function splitSpans(text: string, pattern: RegExp): Span[] {
-  return [...text.matchAll(pattern)].map((match) => ({ text: match[0], start: match.index }));
 }

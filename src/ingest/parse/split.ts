@@ -38,9 +38,10 @@ export class TooManySplits extends Error {}
  * Every way to read `fields` as exactly `slots.length` cells, in order. A value field may hold
  * several cells run together; a cell never has a leading zero (except a lone 0), a sign only
  * in a signed column, decimals and a unit only in a money column. A field whose text already
- * has thousands separators is one cell. Throws TooManySplits past `limit` candidates.
+ * has thousands separators is one cell. `viable` may reject a partial reading early (an
+ * identity of the cells read so far fails). Throws TooManySplits past `limit` candidates.
  */
-export function enumerateSplits(fields: PrintedField[], slots: SlotSpec[], limit = 20000): Piece[][] {
+export function enumerateSplits(fields: PrintedField[], slots: SlotSpec[], limit = 20000, viable: (partial: readonly Piece[]) => boolean = () => true): Piece[][] {
   const out: Piece[][] = [];
   const current: Piece[] = [];
   // The most cells the fields after each one can still fill: prunes cuts that leave too few.
@@ -79,7 +80,7 @@ export function enumerateSplits(fields: PrintedField[], slots: SlotSpec[], limit
         const texts = cut.map((d, i) => (i === 0 ? parts.sign : '') + d + (i === cut.length - 1 ? parts.tail : ''));
         if (!texts.every((t, i) => validPiece(t, slots[slotIndex + i]))) continue;
         for (const t of texts) current.push({ kind: 'value', text: t });
-        walk(fieldIndex + 1, slotIndex + pieces);
+        if (viable(current)) walk(fieldIndex + 1, slotIndex + pieces);
         current.length -= pieces;
       }
     }

@@ -53,6 +53,11 @@ export function originOf(stream: Stream, viewPos: number): number {
   return viewPos < stream.view.origin.length ? stream.view.origin[viewPos] : stream.text.length;
 }
 
+/** A line of several cells: a table row, or tab-, pipe- or space-aligned text. */
+export function isStructured(stream: Stream, line: number): boolean {
+  return stream.inTable[line] || stream.text.slice(stream.lineStarts[line], stream.lineStarts[line + 1] ?? stream.text.length).includes('\t');
+}
+
 export const BLANK_MARK = /^[/／\\\-—－–~～]$|^—+$|^-+$/;
 
 /**
@@ -65,15 +70,22 @@ const NUMBERING = /[(（]\s*\d{1,2}\s*[)）]|\d\s*[.、．](?!\s*\d)/g;
 
 const BRACKETED = /[(（][^()（）]*[)）]/g;
 
+/**
+ * In run-together text a blank mark sits among the figures ('规章00/', '64/380'): a slash or
+ * dash not between two Chinese characters ('本年增/减' is a header), a hyphen not before a digit.
+ */
+const TOKEN = new RegExp(`(${FIGURE.source})|(?<![\\u4e00-\\u9fff])[/／—–]|[/／—–](?![\\u4e00-\\u9fff])|-(?!\\d)`, 'g');
+
 export interface FieldsOptions {
   /** Cells of this line that precede `to` belong to the next row's label area. */
   dropLineOfEnd?: boolean;
 }
 
 /**
- * The printed figures in text[from, to), in reading order, each tagged with its line. A whole
- * table cell (from a reader that knows tables) printed empty or as '/', '-', '—' is a blank;
- * in plain text, empty fields are layout, and only an explicit mark is a blank.
+ * The printed figures in text[from, to), in reading order, each tagged with its line. In a line
+ * of several cells (a table row, tab- or pipe-separated text), a cell printed empty or as '/',
+ * '-', '—' is a blank; empty cells that only indent a text line are not. In running text only
+ * an explicit mark is a blank.
  */
 export function fieldsBetween(stream: Stream, from: number, to: number, options: FieldsOptions = {}): (PrintedField & { line: number })[] {
   const out: (PrintedField & { line: number })[] = [];
@@ -83,40 +95,35 @@ export function fieldsBetween(stream: Stream, from: number, to: number, options:
   for (let line = firstLine; line <= lastLine; line++) {
     const lineStart = stream.lineStarts[line];
     const lineEnd = line + 1 < stream.lineStarts.length ? stream.lineStarts[line + 1] - 1 : stream.text.length;
-    const tabled = stream.inTable[line];
-    if (tabled && options.dropLineOfEnd && line === lineAt(stream, to) && line !== firstLine && to <= lineEnd) continue;
+    const cells = stream.text.slice(lineStart, lineEnd).split('\t');
+    const structured = isStructured(stream, line);
+    if (structured && options.dropLineOfEnd && line === lineAt(stream, to) && line !== firstLine && to <= lineEnd) continue;
+    const indent = stream.inTable[line] ? 0 : Math.max(0, cells.findIndex((c) => c.trim() !== ''));
     let cellStart = lineStart;
-    for (const cell of stream.text.slice(lineStart, lineEnd).split('\t')) {
+    cells.forEach((cell, index) => {
       const cellEnd = cellStart + cell.length;
       const a = Math.max(cellStart, from);
       const b = Math.min(cellEnd, to);
       const whole = cellStart >= from && cellEnd <= to;
       cellStart = cellEnd + 1;
-      if (b < a || (b === a && !whole)) continue;
+      if (b < a || (b === a && !whole)) return;
       // Bracketed notes in local templates carry examples ('如 -8'), never a cell's figure.
       const piece = stream.text.slice(a, b).replace(BRACKETED, ' ').trim();
-      if (whole && tabled && piece === '') {
-        out.push({ kind: 'blank', raw: '', line });
-        continue;
-      }
-      if (whole && BLANK_MARK.test(piece)) {
+      if (whole && structured && (piece === '' ? index >= indent : BLANK_MARK.test(piece))) {
         out.push({ kind: 'blank', raw: piece, line });
-        continue;
+        return;
       }
       for (const chunk of piece.split(/\s+/)) {
         if (chunk === '') continue;
         if (/^万?元$/.test(chunk) && out.length > 0 && out[out.length - 1].kind === 'value') {
-          const prev = out[out.length - 1] as { text: string };
-          prev.text += ' ' + chunk;
+          (out[out.length - 1] as { text: string }).text += ' ' + chunk;
           continue;
         }
-        if (!tabled && BLANK_MARK.test(chunk) && piece.split(/\s+/).every((c) => BLANK_MARK.test(c) || /^[+\-]?\d/.test(c))) {
-          out.push({ kind: 'blank', raw: chunk, line });
-          continue;
+        for (const m of chunk.replace(NUMBERING, ' ').matchAll(TOKEN)) {
+          out.push(m[1] !== undefined ? { kind: 'value', text: m[1].replace('−', '-'), line } : { kind: 'blank', raw: m[0], line });
         }
-        for (const m of chunk.replace(NUMBERING, ' ').matchAll(FIGURE)) out.push({ kind: 'value', text: m[0].replace('−', '-'), line });
       }
-    }
+    });
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { ruleInstances, type OtherRows } from '../../model/rules.ts';
 import { readFigure, type MoneyUnit } from './figures.ts';
 import { rowPatterns } from './labels.ts';
 import { enumerateSplits, TooManySplits, type Piece, type PrintedField, type SlotSpec } from './split.ts';
-import { fieldsBetween, lineAt, originOf, BLANK_MARK, type Stream } from './stream.ts';
+import { fieldsBetween, isStructured, lineAt, originOf, BLANK_MARK, type Stream } from './stream.ts';
 
 export interface Region {
   /** Compact-view positions. */
@@ -146,16 +146,19 @@ function readRow(table: TableDef, row: RowDef, fields: Field[], headerUnit: Mone
   }
   if (used.length === width) return { row, candidates: [used.map(({ line: _line, ...piece }) => piece)] };
   const slots = row.cols.map((c) => slotSpec(columnOf(table, c)));
+  const printed = used.map(({ line: _line, ...piece }) => piece);
+  const totalHolds = (pieces: readonly Piece[]) => pieces.length < width || rowIdentityHolds(table, row, pieces, headerUnit);
   let candidates: Piece[][];
   try {
-    candidates = enumerateSplits(used.map(({ line: _line, ...piece }) => piece), slots, CANDIDATE_LIMIT);
+    // Cuts keeping the row total first; all cuts only when none does (the row contradicts itself).
+    candidates = enumerateSplits(printed, slots, CANDIDATE_LIMIT, totalHolds);
+    if (candidates.length === 0) candidates = enumerateSplits(printed, slots, CANDIDATE_LIMIT);
   } catch (error) {
     if (!(error instanceof TooManySplits)) throw error;
     return { row, candidates: [], short: true, split: true };
   }
   if (candidates.length === 0) return { row, candidates: [], short: true };
-  const consistent = candidates.filter((c) => rowIdentityHolds(table, row, c, headerUnit));
-  return { row, candidates: consistent.length > 0 ? consistent : candidates, split: true };
+  return { row, candidates, split: true };
 }
 
 /** Fields between anchors shared out over the rows they cover (rows whose labels went missing). */
@@ -211,12 +214,11 @@ function readLabelledRows(stream: Stream, region: Region, table: TableDef, templ
     const to = originOf(stream, next ? next.start : region.to);
     const fields = fieldsBetween(stream, from, to, { dropLineOfEnd: true });
     const lastRow = next ? next.rowIndex : table.rows.length;
-    const tabled = fields.length > 0 && stream.inTable[fields[0].line];
-    if (tabled) {
-      const byLine = groupByLine(fields);
+    if (fields.length > 0 && isStructured(stream, fields[0].line)) {
       const rows = table.rows.slice(anchor.rowIndex, lastRow);
-      byLine.forEach((lineFields, i) => {
+      groupByLine(fields).forEach((lineFields, i) => {
         if (i < rows.length) readings.push(readRow(table, rows[i], lineFields, headerUnit, true, warnings));
+        else if (lineFields.some((f) => f.kind === 'value')) warnings.push(`${table.id}: a line of figures after row ${rows[rows.length - 1].key} matches no template row; not read`);
       });
       return;
     }
@@ -239,10 +241,12 @@ function readTable4(stream: Stream, region: Region, table: TableDef, warnings: s
     if (cells.length !== width) continue;
     if (!cells.every((c) => c === '' || BLANK_MARK.test(c) || /^\d+$/.test(c))) continue;
     if (!cells.some((c) => /^\d+$/.test(c))) continue;
+    // Empty fields that open a text line may be indentation as well as empty cells: missing.
+    const indent = stream.inTable[line] ? 0 : cells.findIndex((c) => c !== '');
     return table.rows.map((row, r) => {
-      const pieces = cells.slice(r * 5, r * 5 + 5);
-      const missingAt = pieces.map((c) => c === '' && !stream.inTable[line]);
-      if (missingAt.some(Boolean)) return { row, candidates: [], short: true };
+      const at = r * 5;
+      if (at < indent) return { row, candidates: [], short: true };
+      const pieces = cells.slice(at, at + 5);
       return { row, candidates: [pieces.map((c): Piece => (/^\d+$/.test(c) ? { kind: 'value', text: c } : { kind: 'blank', raw: c }))] };
     });
   }
@@ -259,15 +263,18 @@ function readTable4(stream: Stream, region: Region, table: TableDef, warnings: s
     return readings;
   }
   const slots = table.rows.flatMap(() => T4_COL_KEYS.map(() => ({})));
-  let candidates: Piece[][];
+  const printed = fields.map(({ line: _line, ...p }) => p);
+  const groupsHold = (pieces: readonly Piece[]) => table.rows.every((row, r) => pieces.length < r * 5 + 5 || rowIdentityHolds(table, row, pieces.slice(r * 5, r * 5 + 5), null));
+  let usable: Piece[][];
   try {
-    candidates = enumerateSplits(fields.map(({ line: _line, ...p }) => p), slots, CANDIDATE_LIMIT);
+    // Cuts that break a group total are dropped as soon as the group is complete; only when
+    // none keeps every total (the report contradicts itself) are all cuts considered.
+    usable = enumerateSplits(printed, slots, CANDIDATE_LIMIT, groupsHold);
+    if (usable.length === 0) usable = enumerateSplits(printed, slots, CANDIDATE_LIMIT);
   } catch (error) {
     if (!(error instanceof TooManySplits)) throw error;
-    candidates = [];
+    return table.rows.map((row) => ({ row, candidates: [], short: true, split: true }));
   }
-  const consistent = candidates.filter((c) => table.rows.every((row, r) => rowIdentityHolds(table, row, c.slice(r * 5, r * 5 + 5), null)));
-  const usable = consistent.length > 0 ? consistent : candidates;
   if (usable.length === 0) {
     warnings.push(`t4: ${fields.length} printed fields cannot be read as ${width} cells; cells left missing`);
     return table.rows.map((row) => ({ row, candidates: [], short: true, explained: true }));

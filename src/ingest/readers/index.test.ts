@@ -61,6 +61,15 @@ describe('readSourceBytes: decoding', () => {
     expect(firstCells(result.doc)).toEqual([['示例省甲市教育局2099年政府信息公开工作年度报告'], ['行政许可', '123']]);
   });
 
+  it('finds the charset in an http-equiv Content-Type and survives a false UTF-8 declaration', async () => {
+    const httpEquiv = REPORT_HTML.replace('<meta charset="gbk">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">');
+    const declaredWrongly = REPORT_HTML.replace('charset="gbk"', 'charset="utf-8"');
+    for (const html of [httpEquiv, declaredWrongly]) {
+      const result = await readSourceBytes(new Uint8Array(iconv.encode(html, 'gb18030')), 'page.html');
+      expect(result.doc.lines[0]!.cells).toEqual(['示例省甲市教育局2099年政府信息公开工作年度报告']);
+    }
+  });
+
   it('prefers valid UTF-8 over a stale GB2312 declaration', async () => {
     const html = REPORT_HTML.replace('charset="gbk"', 'charset="gb2312"');
     const result = await readSourceBytes(utf8(html), 'page.html');
@@ -147,6 +156,13 @@ describe('ReadError names the file and the problem', () => {
     const scanned = makePdf([[], []]);
     expect((await readError(readSourceBytes(scanned, 'scan.pdf'))).message).toBe(
       'scan.pdf: PDF has no text layer (2 page(s) of scanned images?); OCR is not supported',
+    );
+  });
+
+  it('for a PDF whose text layer holds no Chinese', async () => {
+    const stamped = makePdf([[{ text: 'SCANNED COPY 2099-01-01 PAGE 1 OF 1', x: 60, y: 800 }]]);
+    expect((await readError(readSourceBytes(stamped, 'stamp.pdf'))).message).toBe(
+      'stamp.pdf: not a report: no Chinese text (scanned pages, or fonts without a Unicode map? OCR is not supported)',
     );
   });
 

@@ -49,8 +49,13 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
   const text = doc.lines.map((line) => line.cells.join('')).join('');
   if (text.trim() === '') throw new ReadError(fileName, 'empty file (no text)');
   const han = countHan(text);
-  if (han === 0) throw new ReadError(fileName, 'not a report: no Chinese text');
-  if (han < MIN_HAN_CHARS) throw new ReadError(fileName, `not a report: only ${han} Chinese characters`);
+  if (han < MIN_HAN_CHARS) {
+    const found = han === 0 ? 'no Chinese text' : `only ${han} Chinese characters`;
+    // Text that is there but not Chinese: page images with a stamp, or fonts without a
+    // Unicode map, which extract as gibberish.
+    const hint = format === 'pdf' ? ' (scanned pages, or fonts without a Unicode map? OCR is not supported)' : '';
+    throw new ReadError(fileName, `not a report: ${found}${hint}`);
+  }
   return { doc, bytes, format };
 }
 

@@ -34,6 +34,19 @@ describe('readPdfDocument', () => {
     expect(cells.at(-1)).toEqual(['商业企业', '12 5']);
   });
 
+  it('keeps prose written one glyph at a time on its lines, though its characters align in columns', async () => {
+    const prose = ['本年度主动公开政府信息', '共计一千二百条较上年增', '加百分之十五点三左右。'];
+    const glyphs = prose.flatMap((line, row) =>
+      [...line].map((char, column) => ({ text: char, x: 60 + column * 12, y: 700 - row * 18 })),
+    );
+    expect(await cellsOf([[TITLE, ...glyphs]])).toEqual([[TITLE.text], ...prose.map((line) => [line])]);
+  });
+
+  it('splits one text item at its runs of spaces, as a producer that writes a row as one string', async () => {
+    const cells = await cellsOf([[TITLE, { text: '行政处罚   3001   53 0', x: 80, y: 700 }]]);
+    expect(cells.at(-1)).toEqual(['行政处罚', '3001', '53 0']);
+  });
+
   it('reads a header wrapped two characters per line in a narrow cell as one label', async () => {
     const cells = await cellsOf([[
       TITLE,

@@ -16,7 +16,7 @@ const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dis
 /** Fewer printable characters than this in the whole file: the pages are images. */
 const MIN_TEXT_CHARS = 20;
 
-interface Glyphs {
+interface TextRun {
   text: string;
   x: number;
   y: number;
@@ -49,8 +49,8 @@ export async function readPdfDocument(bytes: Uint8Array): Promise<SourceDocument
     for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
       const page = await pdf.getPage(pageNumber);
       const content = await page.getTextContent();
-      const glyphs = content.items.filter(isTextItem).flatMap(toGlyphs);
-      const placed = groupLines(mergeVerticalLabels(glyphs)).map(toCells);
+      const runs = content.items.filter(isTextItem).flatMap(toTextRuns);
+      const placed = groupLines(mergeVerticalLabels(runs)).map(toCells);
       for (const cells of markEmptyColumns(withoutPageNumbers(placed, pageNumber))) {
         lines.push({ cells: cells.map((cell) => cell.text) });
       }
@@ -94,7 +94,7 @@ function isTextItem(item: object): item is TextItem {
  * as one string ('3001   53   0'), and those runs are the column gaps. Positions of the
  * pieces are estimated from their share of the string.
  */
-function toGlyphs(item: TextItem): Glyphs[] {
+function toTextRuns(item: TextItem): TextRun[] {
   const [a, b, c, d, x, y] = item.transform as [number, number, number, number, number, number];
   // Rotated runs are watermarks, stamps and margin notes, not report text.
   if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0) return [];
@@ -116,40 +116,69 @@ const STACK_STEP: Record<number, number> = { 1: 2.5, 2: 1.6 };
 
 /**
  * A narrow merged cell prints its label one character per line ('三、' '本' '年' '度' …) or
- * two ('社会' '公益' '组织'). Three or more such pieces stacked at one x with even spacing are
- * one label, placed where its first piece stands instead of sprinkled over the rows beside
- * it. Two-character pieces must sit as close as wrapped lines do: a column of short row labels
- * is further apart.
+ * two ('社会' '公益' '组织'). Three or more such pieces stacked at one x with even spacing,
+ * each standing alone on its line, are one label, placed where its first piece stands instead
+ * of sprinkled over the rows beside it. Two-character pieces must sit as close as wrapped
+ * lines do: a column of short row labels is further apart. Standing alone matters for PDFs
+ * that write every glyph separately: their prose lines align character by character.
  */
-function mergeVerticalLabels(glyphs: Glyphs[]): Glyphs[] {
-  const hanCount = (item: Glyphs): number => item.text.replace(PUNCTUATION, '').length;
-  const candidates = glyphs
+function mergeVerticalLabels(runs: TextRun[]): TextRun[] {
+  const hanCount = (item: TextRun): number => item.text.replace(PUNCTUATION, '').length;
+  const isolated = standsAlone(runs);
+  const candidates = runs
     .filter((item) => /^[\p{Script=Han}、，（）()]+$/u.test(item.text) && STACK_STEP[hanCount(item)] !== undefined)
-    .sort((first, second) => first.x - second.x || second.y - first.y);
-  const merged = new Set<Glyphs>();
-  const labels: Glyphs[] = [];
-  for (let start = 0; start < candidates.length; ) {
-    const stack = [candidates[start]!];
-    let next = start + 1;
-    for (; next < candidates.length; next++) {
-      const item = candidates[next]!;
-      const last = stack.at(-1)!;
-      const step = last.y - item.y;
-      const firstStep = stack.length > 1 ? stack[0]!.y - stack[1]!.y : step;
-      const aligned = Math.abs(item.x - stack[0]!.x) <= 0.5 && Math.abs(item.size - last.size) < 0.1;
-      const maxStep = Math.min(STACK_STEP[hanCount(item)]!, STACK_STEP[hanCount(last)]!) * item.size;
-      const evenlySpaced = step >= 0.9 * item.size && step <= maxStep && Math.abs(step - firstStep) <= 0.1 * item.size;
-      if (!aligned || !evenlySpaced) break;
-      stack.push(item);
-    }
-    if (stack.length >= 3) {
-      stack.forEach((item) => merged.add(item));
-      const top = stack[0]!;
-      labels.push({ ...top, text: stack.map((item) => item.text).join(''), width: Math.max(...stack.map((item) => item.width)) });
-    }
-    start = next;
+    .filter(() => true)
+    .sort((first, second) => first.x - second.x);
+  const columns: TextRun[][] = [];
+  for (const item of candidates) {
+    const column = columns.at(-1);
+    if (column && item.x - column[0]!.x <= 0.5) column.push(item);
+    else columns.push([item]);
   }
-  return [...glyphs.filter((item) => !merged.has(item)), ...labels];
+  const merged = new Set<TextRun>();
+  const labels: TextRun[] = [];
+  for (const column of columns) {
+    column.sort((first, second) => second.y - first.y);
+    for (let start = 0; start < column.length; ) {
+      const stack = [column[start]!];
+      let next = start + 1;
+      for (; next < column.length; next++) {
+        const item = column[next]!;
+        const last = stack.at(-1)!;
+        const step = last.y - item.y;
+        const firstStep = stack.length > 1 ? stack[0]!.y - stack[1]!.y : step;
+        const maxStep = Math.min(STACK_STEP[hanCount(item)]!, STACK_STEP[hanCount(last)]!) * item.size;
+        const evenlySpaced = step >= 0.9 * item.size && step <= maxStep && Math.abs(step - firstStep) <= 0.1 * item.size;
+        if (Math.abs(item.size - last.size) >= 0.1 || !evenlySpaced) break;
+        stack.push(item);
+      }
+      if (stack.length >= 3) {
+        stack.forEach((item) => merged.add(item));
+        const top = stack[0]!;
+        labels.push({ ...top, text: stack.map((item) => item.text).join(''), width: Math.max(...stack.map((item) => item.width)) });
+      }
+      start = next;
+    }
+  }
+  return [...runs.filter((item) => !merged.has(item)), ...labels];
+}
+
+/** A test for runs with no other run beside them on their line closer than half a glyph. */
+function standsAlone(runs: TextRun[]): (run: TextRun) => boolean {
+  const byLine = new Map<number, TextRun[]>();
+  for (const run of runs) {
+    const key = Math.round(run.y);
+    byLine.set(key, [...(byLine.get(key) ?? []), run]);
+  }
+  return (run) => {
+    const key = Math.round(run.y);
+    const nearby = [key - 1, key, key + 1].flatMap((line) => byLine.get(line) ?? []);
+    return nearby.every((other) => {
+      if (other === run || Math.abs(other.y - run.y) >= 0.5 * run.size) return true;
+      const gap = Math.max(other.x - (run.x + run.width), run.x - (other.x + other.width));
+      return gap >= 0.5 * run.size;
+    });
+  };
 }
 
 /**
@@ -158,8 +187,8 @@ function mergeVerticalLabels(glyphs: Glyphs[]): Glyphs[] {
  * close. Tightest pairs merge first and a line never spans more than that, so a wrapped label
  * between two rows cannot pull them together.
  */
-function groupLines(glyphs: Glyphs[]): Glyphs[][] {
-  const lines = [...glyphs]
+function groupLines(runs: TextRun[]): TextRun[][] {
+  const lines = [...runs]
     .sort((first, second) => second.y - first.y)
     .map((item) => ({ items: [item], top: item.y, bottom: item.y, size: item.size }));
   for (;;) {
@@ -193,7 +222,7 @@ interface PlacedCell {
   right: number;
 }
 
-function toCells(line: Glyphs[]): PlacedCell[] {
+function toCells(line: TextRun[]): PlacedCell[] {
   const items = [...line].sort((first, second) => first.x - second.x);
   const cells: { pieces: string[]; left: number; right: number }[] = [];
   for (const item of items) {

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chartTexts, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { afterRedraw, digits, figure, screenshotsAllSizes } from './views-helpers.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await startBrowser(inject('baseUrl'));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Independent of the app's SQL: table 4 summed per row and column over the reports matching `where`. */
+async function t4(where = 'TRUE'): Promise<(row: string, col: string) => number | null> {
+  const rows = await nativeQuery<{ row: string; col: string; v: number | null }>(
+    `SELECT c."row", c.col, sum(c.value) AS v FROM cells c JOIN reports r ON r.id = c.report_id WHERE c."table" = 't4' AND ${where} GROUP BY 1, 2`,
+  );
+  return (row, col) => rows.find((r) => r.row === row && r.col === col)?.v ?? null;
+}
+
+describe('Review and litigation', () => {
+  it('shows table 4 with the real figures, the correction rate and its formula', async () => {
+    const app = await browser.open('#/review');
+    await waitForIdle(app.page);
+    const v = await t4();
+    expect(await figure(app.page, 'review_total')).toBe(v('review', 'total'));
+    expect(await figure(app.page, 'lit_total')).toBe(v('lit_direct', 'total')! + v('lit_after_review', 'total')!);
+    const closed = v('review', 'upheld')! + v('review', 'corrected')! + v('review', 'other')!;
+    expect(await figure(app.page, 'review_correction_rate')).toBeCloseTo(v('review', 'corrected')! / closed, 9);
+    expect(await app.page.locator('[data-figure=review_correction_rate]').textContent()).toContain('只计已审结案件');
+    for (const row of ['review', 'lit_direct', 'lit_after_review']) {
+      for (const col of ['upheld', 'corrected', 'pending', 'total']) {
+        expect(digits(await app.page.locator(`[data-testid=review-table] tr[data-row=${row}] td[data-col=${col}]`).textContent())).toBe(v(row, col));
+      }
+    }
+    expect(await chartTexts(app.page, 'review-results')).toEqual(expect.arrayContaining(['行政复议', '未经复议直接起诉', '复议后起诉', '结果纠正']));
+
+    const [top] = await nativeQuery<{ v: number }>(`SELECT max(value) AS v FROM cells WHERE "table" = 't4' AND "row" = 'review' AND col = 'total'`);
+    expect(await chartTexts(app.page, 'review-rank')).toContain(String(top.v));
+    expect(app.consoleErrors).toEqual([]);
+    expect(app.foreignRequests()).toEqual([]);
+    await app.close();
+  }, 240_000);
+
+  it('a filter updates every chart, the URL is a permalink, a bar opens its report', async () => {
+    const app = await browser.open('#/review');
+    await waitForIdle(app.page);
+    const before = await chartTexts(app.page, 'review-results');
+    await afterRedraw(app.page, 'review-results', () => app.page.selectOption('[data-filter=template]', '2019'));
+    expect(app.page.url()).toContain('tpl=2019');
+    const v = await t4(`r.template = '2019'`);
+    expect(await figure(app.page, 'review_total')).toBe(v('review', 'total'));
+    expect(await chartTexts(app.page, 'review-results')).not.toEqual(before);
+    const trendYears = (await chartTexts(app.page, 'review-trend')).filter((t) => /^20\d\d$/.test(t));
+    const years = await nativeQuery<{ year: number }>(`SELECT DISTINCT year FROM reports WHERE template = '2019' ORDER BY year`);
+    expect(trendYears).toEqual(years.map((y) => String(y.year)));
+
+    await afterRedraw(app.page, 'review-rank', () => app.page.selectOption('[data-control=rv_rank]', 'review_correction_rate'));
+    expect(app.page.url()).toContain('rv_rank=review_correction_rate');
+    const reopened = await browser.open(new URL(app.page.url()).hash);
+    await waitForIdle(reopened.page);
+    expect(await figure(reopened.page, 'review_total')).toBe(v('review', 'total'));
+    expect(await reopened.page.inputValue('[data-control=rv_rank]')).toBe('review_correction_rate');
+    await reopened.close();
+
+    await app.page.locator('[data-chart=review-rank] svg path[fill="#c0504d"]').first().click();
+    await app.page.waitForURL(/#\/report\//);
+    await app.page.locator('[data-view=report] table[data-table=t4]').waitFor();
+    expect(app.consoleErrors).toEqual([]);
+    expect(app.foreignRequests()).toEqual([]);
+    await app.close();
+  }, 240_000);
+
+  it('is usable in English and at 375 px', async () => {
+    await screenshotsAllSizes(browser, '#/review', 'review', async (page, lang) => {
+      expect(await chartTexts(page, 'review-results')).toContain(lang === 'en' ? 'Corrected' : '结果纠正');
+    });
+  }, 300_000);
+});
