@@ -100,7 +100,7 @@ function changeSequence(levels: string[], templates: string[]): { filter: 'level
     const filter = i % 2 === 0 || templates.length < 2 ? 'level' : 'template';
     const options = filter === 'level' ? levels : templates;
     const value = options[Math.floor(i / 2) % options.length];
-    const next: Filters = filter === 'level' ? { ...state, levels: [value] } : { ...state, template: value as Filters['template'] };
+    const next: Filters = filter === 'level' ? { ...state, levels: [value as Filters['levels'][number]] } : { ...state, template: value as Filters['template'] };
     if (reportWhere(next) === reportWhere(state)) continue;
     state = next;
     out.push({ filter, value, state });

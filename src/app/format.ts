@@ -66,7 +66,7 @@ export function formatChange(ratio: number | null | undefined, lang: Lang): stri
 export type ValueKind = 'count' | 'rate' | 'wan_yuan';
 
 export function formatValue(value: number | null | undefined, kind: ValueKind, lang: Lang, absence: Absence = 'missing', compact = false): string {
-  if (kind === 'rate') return formatPercent(value, lang, absence);
+  if (kind === 'rate') return formatPercent(value, lang, absence, compact ? 0 : 1);
   if (kind === 'wan_yuan') return formatWanYuan(value, lang, absence);
   return compact ? formatCompact(value, lang, absence) : formatNumber(value, lang, absence);
 }

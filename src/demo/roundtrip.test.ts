@@ -3,18 +3,24 @@ import { generateDemoReports, type DemoReport } from './generate.ts';
 import { RENDERINGS } from './render.ts';
 import { differences, parseRendering } from './roundtrip.ts';
 
-const PER_TEMPLATE = 5;
-const reports = generateDemoReports({ seed: 7, agencies: 40 });
+const EVENLY_SPACED = 8;
+const reports = generateDemoReports({ seed: 20190515, agencies: 40 });
 
-/** A spread of reports of one template: evenly spaced, plus ones with blanks and with slips. */
+/**
+ * Reports of one template: evenly spaced through the corpus, plus the hard cases — blank cells,
+ * deliberate slips, the busiest agency (multi-digit figures everywhere), names with 和.
+ */
 function sample(template: '2019' | '2021'): DemoReport[] {
   const pool = reports.filter((r) => r.template === template);
-  const step = Math.floor(pool.length / PER_TEMPLATE);
-  const picked = new Set(Array.from({ length: PER_TEMPLATE }, (_, i) => pool[i * step + (i % step)]));
-  const withBlanks = pool.find((r) => r.cells.some((c) => c.state === 'blank'));
-  const withSlips = pool.find((r) => r.slips.length > 0);
-  const busiest = [...pool].sort((a, b) => total(b) - total(a))[0];
-  for (const extra of [withBlanks, withSlips, busiest]) if (extra) picked.add(extra);
+  const step = Math.floor(pool.length / EVENLY_SPACED);
+  const picked = new Set(Array.from({ length: EVENLY_SPACED }, (_, i) => pool[i * step]));
+  const hard = [
+    ...pool.filter((r) => r.cells.some((c) => c.state === 'blank')).slice(0, 3),
+    ...pool.filter((r) => r.slips.length > 0).slice(0, 2),
+    [...pool].sort((a, b) => total(b) - total(a))[0],
+    pool.find((r) => r.agency.name!.includes('和') && r.metrics.some((m) => m.platform)),
+  ];
+  for (const report of hard) if (report) picked.add(report);
   return [...picked];
 }
 

@@ -102,6 +102,12 @@ describe('identifyReport on invented pages', () => {
     expect(identity.year).toBe(2021);
   });
 
+  it('falls back on the page metadata when the text names no body', () => {
+    const identity = identifyReport(['- 发布机构: 宿迁市教育局', '- 发布日期: 2024-01-20', '2023年政府信息公开工作年度报告']);
+    expect(identity.agency).toMatchObject({ name: '宿迁市教育局', level: 'prefecture_dept' });
+    expect(identity.year).toBe(2023);
+  });
+
   it('says so instead of guessing when nothing names the body or the year', () => {
     const identity = identifyReport(['一、总体情况', '我局积极落实政府信息公开工作要求。', '二、主动公开政府信息情况']);
     expect(identity.agency).toEqual({ name: null, level: null, province: null, city: null, county: null });

@@ -19,8 +19,8 @@ const TRADITIONAL_MARKERS = /[國開關於務報數機發會條從體這時們�
 const INLINE_PINYIN = /(?<=\p{Script=Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]+\)/gu;
 
 /**
- * Text as the rules here expect it: simplified script, no inline pinyin, full-width letters,
- * digits and brackets folded to ASCII. Also used by the narrative reader.
+ * Simplified script without inline pinyin, for the traditional-script mirrors some reports are
+ * found on. Text that is already simplified comes back unchanged. Also used for the narrative.
  */
 export function normaliseScript(text: string): string {
   const withoutPinyin = text.replace(INLINE_PINYIN, '');
@@ -133,7 +133,8 @@ function findTitle(lines: string[]): Title | null {
     const yearMatch = /(\d{4})年度?/u.exec(head);
     const year = plausibleYear(yearMatch ? Number(yearMatch[1]) : null);
     const parts = yearMatch ? [head.slice(0, yearMatch.index), head.slice(yearMatch.index + yearMatch[0].length)] : [head];
-    const agency = parts.map(cleanAgencyName).find((part) => part) ?? agencyOnLineBefore(lines, index);
+    // A bare column name ("政府信息公开年报" in a breadcrumb) has no year: it is not a split title.
+    const agency = parts.map(cleanAgencyName).find((part) => part) ?? (year !== null ? agencyOnLineBefore(lines, index) : null);
     if (agency) return { agency, year };
     if (year !== null) yearOnly ??= { agency: null, year };
   }
@@ -169,6 +170,8 @@ const STATED_NAME_PATTERNS = [
   new RegExp(`公布\\d{4}年度?${NAME}(?:政府)?(?:\\(机关\\))?信息公开`, 'u'),
   CONTACT_PATTERN,
   new RegExp(`(?:^|。)\\d{4}年,${NAME}(?:在|坚持|认真|严格|按照|围绕|以|深入|全面|始终|紧紧|积极|高度重视|不断|进一步)`, 'u'),
+  // Page metadata comes last: it may name the office that posted the page, not the author.
+  new RegExp(`^(?:-\\s*)?(?:发布机构|发文机关|发布单位|信息来源|来源)\\s*:\\s*${NAME}(?=\\s|$|时间|日期|发布|浏览|字号)`, 'u'),
 ];
 
 /** Names the opening sentences give the reporting body, best evidence first. */
@@ -189,12 +192,13 @@ function namesStatedInText(lines: string[]): string[] {
 
 function yearFromText(lines: string[]): number | null {
   const text = lines.join('\n');
-  const period = /统计(?:期限|时间|时限|期间|区间|范围)[^。\n]{0,12}?(\d{4})年1月1日/u.exec(text)
-    ?? /自(\d{4})年1月1日(?:起)?(?:至|到|-)/u.exec(text);
+  const opening = lines.slice(0, 60).join('\n');
+  const period = /统计(?:期限|时间|时限|期间|区间|范围)[^。\n]{0,12}?(\d{4})年1月1日/u.exec(opening)
+    ?? /自(\d{4})年1月1日(?:起)?(?:至|到|-)/u.exec(opening);
   if (period) return plausibleYear(Number(period[1]));
-  const opening = /^(?:一、总体情况\s*)?(\d{4})年度?,/mu.exec(text);
-  if (opening) return plausibleYear(Number(opening[1]));
-  const stated = /(?:公布|现将|现公布|现公开|编制了?)(?:我[局委办厅署处街镇乡区县市]|本级)?(\d{4})年度?/u.exec(text);
+  const firstSentence = /^(?:一、总体情况\s*)?(\d{4})年度?,/mu.exec(opening);
+  if (firstSentence) return plausibleYear(Number(firstSentence[1]));
+  const stated = /(?:公布|现将|现公布|现公开|编制了?)(?:我[局委办厅署处街镇乡区县市]|本级)?(\d{4})年度?/u.exec(opening);
   if (stated) return plausibleYear(Number(stated[1]));
   // Only when the prose speaks of a single year: a later signature date or next year's plan
   // makes the year uncertain, and then none is given.

@@ -230,3 +230,33 @@ describe('parseDocument on a mirror in Traditional characters', () => {
     expect(cells.get('t2.centralized_procurement.procurement_amount')).toMatchObject({ value: 3.5, raw: '35000元', state: 'number' });
   });
 });
+
+describe('parseDocument on blanks in plain text', () => {
+  const text = [
+    '二、主动公开政府信息情况',
+    '第二十条第（一）项',
+    '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量',
+    '规章\t2\t\t5',
+    '规范性文件00/',
+    '第二十条第（五）项',
+    '信息内容\t上一年项目数量\t本年增/减\t处理决定数量',
+    '行政许可\t12\t-\t30',
+    '\t其他对外管理服务事项\t4\t0\t9',
+  ].join('\n');
+  const cells = cellsOf(parseDocument(readTextDocument(text), { ...source, format: 'text' }));
+
+  it('reads an empty tab field between figures as a blank cell', () => {
+    expect(cells.get('t2.regulations.new_published')).toMatchObject({ state: 'blank', value: null, raw: '' });
+    expect(cells.get('t2.regulations.total_published')?.value).toBe(5);
+  });
+
+  it('reads a slash among run-together figures as a blank cell, and a lone dash too', () => {
+    expect(['new_made', 'new_published'].map((c) => cells.get(`t2.normative_documents.${c}`)?.value)).toEqual([0, 0]);
+    expect(cells.get('t2.normative_documents.total_published')).toMatchObject({ state: 'blank', raw: '/' });
+    expect(cells.get('t2.admin_licensing.items_change')).toMatchObject({ state: 'blank', raw: '-' });
+  });
+
+  it('does not take the indentation of a text line for an empty cell', () => {
+    expect(['prev_year_items', 'items_change', 'decisions'].map((c) => cells.get(`t2.other_external_services.${c}`)?.value)).toEqual([4, 0, 9]);
+  });
+});

@@ -32,7 +32,8 @@ export function parseDocument(doc: SourceDocument, source: SourceInfo): ParsedRe
   const identity = identifyReport(stream.plainLines);
   warnings.push(...identity.warnings);
 
-  const detected = detectTemplate(view);
+  // Headers only: a narrative quoting another version's wording must not decide the template.
+  const detected = detectTemplate(view.slice(layout.t2?.from ?? layout.t3?.from ?? 0));
   const template = detected.template;
   if (!template) {
     warnings.push(detected.hits['2019'] + detected.hits['2021'] === 0

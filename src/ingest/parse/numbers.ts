@@ -137,7 +137,6 @@ export function findNumbersWithUnits(text: string): NumberWithUnit[] {
     const leading = match[0].length - match[0].trimStart().length;
     found.push({
       ...parsed,
-      raw: parsed.raw,
       unit: match[2],
       start: match.index + leading,
       end: match.index + match[0].length,

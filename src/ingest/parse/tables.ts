@@ -114,7 +114,7 @@ function slotSpec(col: ColumnDef | undefined): SlotSpec {
 }
 
 /** Row identity usable to choose among cuts: t3 row total, t4 group total. */
-function rowIdentityHolds(table: TableDef, row: RowDef, pieces: Piece[], headerUnit: MoneyUnit | null): boolean {
+function rowIdentityHolds(table: TableDef, row: RowDef, pieces: readonly Piece[], headerUnit: MoneyUnit | null): boolean {
   if (table.id === 't2') return true;
   const values = pieces.map((p, i) => (p.kind === 'value' ? readFigure(p.text, columnOf(table, row.cols[i]), headerUnit)?.value ?? null : null));
   if (values.some((v) => v === null)) return true;

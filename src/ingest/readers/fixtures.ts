@@ -12,6 +12,8 @@ export interface PdfText {
   size?: number;
   /** Turned 90°, like a watermark or a margin stamp. */
   rotated?: boolean;
+  /** 1: STSong-Light, 2: SimHei. A change of font ends a pdfjs text item. */
+  font?: 1 | 2;
 }
 
 /**
@@ -24,32 +26,37 @@ export function makePdf(pages: PdfText[][]): Uint8Array {
   const add = (body: string): number => objects.push(body);
   const catalog = add('');
   const pageTree = add('');
-  const font = add(
-    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H ' +
-      `/DescendantFonts [${objects.length + 2} 0 R] >>`,
-  );
-  add(
-    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light ' +
-      '/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> ' +
-      `/FontDescriptor ${objects.length + 2} 0 R /DW 1000 >>`,
-  );
-  add(
-    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] ' +
-      '/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >>',
-  );
+  const addFont = (name: string): number => {
+    const font = add(
+      `<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /UniGB-UCS2-H ` +
+        `/DescendantFonts [${objects.length + 2} 0 R] >>`,
+    );
+    add(
+      `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /${name} ` +
+        '/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> ' +
+        `/FontDescriptor ${objects.length + 2} 0 R /DW 1000 >>`,
+    );
+    add(
+      `<< /Type /FontDescriptor /FontName /${name} /Flags 6 /FontBBox [0 -200 1000 900] ` +
+        '/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >>',
+    );
+    return font;
+  };
+  // Two fonts, so a test can switch fonts the way mixed CJK/Latin text does.
+  const fonts = [addFont('STSong-Light'), addFont('SimHei')];
   const pageIds: number[] = [];
   for (const runs of pages) {
     const stream = runs
-      .map(({ text, x, y, size = 12, rotated = false }) => {
+      .map(({ text, x, y, size = 12, rotated = false, font = 1 }) => {
         const matrix = rotated ? `0 1 -1 0 ${x} ${y}` : `1 0 0 1 ${x} ${y}`;
-        return `BT /F1 ${size} Tf ${matrix} Tm <${ucs2Hex(text)}> Tj ET`;
+        return `BT /F${font} ${size} Tf ${matrix} Tm <${ucs2Hex(text)}> Tj ET`;
       })
       .join('\n');
     const content = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
     pageIds.push(
       add(
         `<< /Type /Page /Parent ${pageTree} 0 R /MediaBox [0 0 595 842] ` +
-          `/Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`,
+          `/Resources << /Font << /F1 ${fonts[0]} 0 R /F2 ${fonts[1]} 0 R >> >> /Contents ${content} 0 R >>`,
       ),
     );
   }

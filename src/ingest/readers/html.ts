@@ -34,7 +34,6 @@ export function readHtmlDocument(html: string): SourceDocument {
 
 /** Collects inline text of the current block and emits it as a one-cell line at block ends. */
 class FlowWriter {
-  private fragments: string[] = [];
   private current = '';
 
   constructor(private readonly lines: SourceLine[]) {}
@@ -43,12 +42,10 @@ class FlowWriter {
     this.current += value;
   }
 
-  /** A <br> or an inner block boundary: the text so far is its own line. */
+  /** A <br> or a block boundary: the text so far is its own line. */
   flush(): void {
-    this.fragments.push(this.current);
+    const text = normalizeSpaces(this.current);
     this.current = '';
-    const text = normalizeSpaces(this.fragments.join(''));
-    this.fragments = [];
     if (text !== '') this.lines.push({ cells: [text] });
   }
 

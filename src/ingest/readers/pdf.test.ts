@@ -37,7 +37,7 @@ describe('readPdfDocument', () => {
   it('keeps prose written one glyph at a time on its lines, though its characters align in columns', async () => {
     const prose = ['本年度主动公开政府信息', '共计一千二百条较上年增', '加百分之十五点三左右。'];
     const glyphs = prose.flatMap((line, row) =>
-      [...line].map((char, column) => ({ text: char, x: 60 + column * 12, y: 700 - row * 18 })),
+      [...line].map((char, column): PdfText => ({ text: char, x: 60 + column * 12, y: 700 - row * 18, font: column % 2 ? 1 : 2 })),
     );
     expect(await cellsOf([[TITLE, ...glyphs]])).toEqual([[TITLE.text], ...prose.map((line) => [line])]);
   });

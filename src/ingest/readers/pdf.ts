@@ -127,7 +127,7 @@ function mergeVerticalLabels(runs: TextRun[]): TextRun[] {
   const isolated = standsAlone(runs);
   const candidates = runs
     .filter((item) => /^[\p{Script=Han}、，（）()]+$/u.test(item.text) && STACK_STEP[hanCount(item)] !== undefined)
-    .filter(() => true)
+    .filter(isolated)
     .sort((first, second) => first.x - second.x);
   const columns: TextRun[][] = [];
   for (const item of candidates) {
