@@ -69,5 +69,10 @@ export async function startPreview(): Promise<Preview> {
     child.kill('SIGTERM');
     throw error;
   }
-  return { baseUrl, stop: () => child.kill('SIGTERM') };
+  // never leave the server behind, even when the caller dies on an exception or a signal
+  const stop = () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  };
+  process.once('exit', stop);
+  return { baseUrl, stop };
 }

@@ -20,6 +20,7 @@ if (!present) console.warn(`corpus tests skipped: ${corpus} not found (third-par
 
 interface Truth {
   file: string;
+  agency: string;
   year: number;
   template: '2019' | '2021';
   cells: Record<string, number>;
@@ -94,6 +95,7 @@ describe.skipIf(!present)('corpus truth files', () => {
         for (const key of truth.not_printed ?? []) expect(byKey.has(key), `${key} is not printed`).toBe(false);
         expect(report.template).toBe(truth.template);
         expect(report.year).toBe(truth.year);
+        expect(report.agency.name).toBe(truth.agency);
         for (const inconsistency of truth.source_inconsistencies ?? []) {
           const m = /^(t\d\.\w+)\[(\w+)\]/.exec(inconsistency);
           if (!m) continue; // narrative-versus-table notes: not a table rule
