@@ -55,16 +55,17 @@ async function coldLoad(baseUrl: string): Promise<ColdLoad> {
     await page.goto(`${baseUrl}#/overview`);
     await page.waitForFunction((names) => names.every((n) => performance.getEntriesByName(`chart:${n}`).length > 0), OVERVIEW_CHARTS, { timeout: 120_000 });
     await page.waitForFunction(() => performance.getEntriesByName('gongkai:data-ready').length > 0, undefined, { timeout: 120_000 });
-    return page.evaluate((names) => {
-      const first = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-      const charts = names.map((n) => first(`chart:${n}`));
+    // page code as text: tsx would wrap named functions in a helper the page does not have
+    return page.evaluate(`(() => {
+      const first = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      const charts = ${JSON.stringify(OVERVIEW_CHARTS)}.map((n) => first('chart:' + n));
       return {
         firstChart: Math.min(...charts),
         allCharts: Math.max(...charts),
         engine: first('gongkai:engine-ready') - first('gongkai:engine-start'),
         dataReady: first('gongkai:data-ready'),
       };
-    }, OVERVIEW_CHARTS);
+    })()`) as Promise<ColdLoad>;
   } finally {
     await dispose();
   }
@@ -72,24 +73,20 @@ async function coldLoad(baseUrl: string): Promise<ColdLoad> {
 
 /** Change one filter in the page and time until no query is pending and every chart redrew after it. */
 async function timeFilterChange(page: Page, filter: string, value: string): Promise<number> {
-  return page.evaluate(
-    ({ filter, value }) =>
-      new Promise<number>((resolve) => {
-        const select = document.querySelector<HTMLSelectElement>(`[data-filter="${filter}"]`)!;
-        const start = performance.now();
-        select.value = value;
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-        const check = () => {
-          const shell = document.querySelector<HTMLElement>('.shell')!;
-          const charts = [...document.querySelectorAll<HTMLElement>('[data-chart]')];
-          const done = shell.dataset.busy === '0' && charts.length > 0 && charts.every((c) => Number(c.dataset.drawn ?? 0) > start);
-          if (done) resolve(performance.now() - start);
-          else requestAnimationFrame(check);
-        };
-        requestAnimationFrame(check);
-      }),
-    { filter, value },
-  );
+  return page.evaluate(`new Promise((resolve) => {
+    const select = document.querySelector('[data-filter="${filter}"]');
+    const start = performance.now();
+    select.value = ${JSON.stringify(value)};
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    const check = () => {
+      const shell = document.querySelector('.shell');
+      const charts = [...document.querySelectorAll('[data-chart]')];
+      const done = shell.dataset.busy === '0' && charts.length > 0 && charts.every((c) => Number(c.dataset.drawn ?? 0) > start);
+      if (done) resolve(performance.now() - start);
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  })`) as Promise<number>;
 }
 
 /** The sequence of filter states a user walks through: level and template alternately, never back to none. */

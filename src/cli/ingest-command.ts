@@ -7,10 +7,9 @@ export async function runIngest(paths: string[], outDir: string, options: { prog
     await ingest(paths, outDir, { progress: options.progress });
     return 0;
   } catch (error) {
-    if (error instanceof IngestError || error instanceof OutputDirError) {
-      process.stderr.write(`gongkai: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    const known = error instanceof IngestError || error instanceof OutputDirError;
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`gongkai: ${known ? '' : 'ingest failed: '}${message.split('\n')[0]}\n`);
+    return 1;
   }
 }

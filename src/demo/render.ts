@@ -225,10 +225,11 @@ function cellText(c: GridCell, emptyGlyph: string): string {
 
 /**
  * Text extracted from a PDF keeps a merged cell's empty fields after it (`申请人情况` then six
- * tabs), so a trailing empty field reads as padding: a row's last figure, when blank, prints `-`.
+ * tabs), and an empty field opening a line may be a lost figure (table 4 of the Wuzhong
+ * sample): only a blank between two printed fields prints empty; at a line's ends it prints `-`.
  */
 function tabRow(row: GridCell[]): string {
-  const fields = row.map((c, i) => cellText(c, i === row.length - 1 ? '-' : ''));
+  const fields = row.map((c, i) => cellText(c, i === 0 || i === row.length - 1 ? '-' : ''));
   return fields.join('\t') + '\t'.repeat((row[row.length - 1].colspan ?? 1) - 1);
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,6 +28,7 @@ describe('staging and swap', () => {
     expect(await readFile(path.join(out, 'reports.parquet'), 'utf8')).toBe('old');
     await replaceWithStaging(staging, out);
     expect(await readFile(path.join(out, 'reports.parquet'), 'utf8')).toBe('new');
+    expect((await stat(out)).mode & 0o777).toBe(0o755);
     expect(await readdir(work)).toEqual(['data']);
   });
 

@@ -2,7 +2,7 @@
  * A dataset is built in a staging folder beside its destination and swapped in at the end, so
  * a run that is killed or fails leaves the previous dataset whole.
  */
-import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 const DATA_FILE = /\.(parquet|json|duckdb)$/;
@@ -58,7 +58,10 @@ export async function createStagingDir(outDir: string): Promise<string> {
   const resolved = path.resolve(outDir);
   await mkdir(path.dirname(resolved), { recursive: true });
   await prepare(resolved);
-  return mkdtemp(path.join(path.dirname(resolved), `.${path.basename(resolved)}.building-${process.pid}-`));
+  const staging = await mkdtemp(path.join(path.dirname(resolved), `.${path.basename(resolved)}.building-${process.pid}-`));
+  // mkdtemp makes the folder private (0700); the dataset it becomes is served to others.
+  await chmod(staging, 0o755);
+  return staging;
 }
 
 /** Moves the staging folder into place; the previous dataset is removed only once it is. */

@@ -82,7 +82,7 @@ describe('Procurement', () => {
 
   it('is usable in English and at 375 px', async () => {
     await screenshotsAllSizes(browser, '#/procurement', 'procurement', async (page, lang) => {
-      expect(await page.locator('.note').textContent()).toContain(lang === 'en' ? '2021 template dropped it' : '2021版模板已删去此项');
+      expect(await page.locator('[data-view=procurement] .note').textContent()).toContain(lang === 'en' ? '2021 template dropped it' : '2021版模板已删去此项');
     });
   }, 300_000);
 });

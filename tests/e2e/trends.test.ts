@@ -43,7 +43,11 @@ describe('Trends', () => {
     await app.page.getByRole('button', { name: 'Add', exact: true }).click();
     await waitForIdle(app.page);
     expect(decodeURIComponent(app.page.url())).toContain(`agencies=${agency.agency}`);
-    expect(await chartTexts(app.page, 'trends-lines')).toContain(agency.agency);
+    await app.page.waitForFunction(
+      (name) => [...document.querySelectorAll('[data-chart="trends-lines"] svg text')].some((t) => t.textContent === name),
+      agency.agency,
+      { timeout: 30_000 },
+    );
     const rows = await nativeQuery<{ year: number; template: string }>(`SELECT year, template FROM reports WHERE agency = '${agency.agency.replaceAll("'", "''")}' ORDER BY year`);
     const cells = await app.page.locator('[data-testid=trend-table] tbody tr').first().locator('td').allTextContents();
     rows.forEach((r, i) => {

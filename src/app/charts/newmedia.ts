@@ -29,7 +29,7 @@ export function newMediaPlatformOption(rows: readonly NewMediaPlatformRow[], opt
     } },
     grid: { left: 8, right: 16, top: 16, bottom: 8 },
     xAxis: { type: 'category', data: platforms.map((p) => platformText(p, lang)) },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
+    yAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatCompact(v, lang) } },
     series: [{
       type: 'bar',
       itemStyle: { color: measure === 'followers' ? '#2f7d4f' : '#5b7db1' },
@@ -52,7 +52,7 @@ export function newMediaTrendOption(rows: readonly NewMediaPlatformRow[], opts: 
     legend: { type: 'scroll', top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8 },
     xAxis: { type: 'category', data: years.map(String) },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
+    yAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatCompact(v, lang) } },
     series: platformsIn(rows).map((p) => ({
       type: 'line' as const,
       name: platformText(p, lang),
@@ -74,7 +74,7 @@ export function newMediaRankOption(rows: readonly NewMediaAccountRow[], opts: { 
       return `${d.agency}<br>${formatNumber(d.value, lang)}${d.approx ? (lang === 'zh' ? '（约数）' : ' (approx.)') : ''}`;
     } },
     grid: { left: 8, right: 48, top: 8, bottom: 8 },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
+    xAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatCompact(v, lang) } },
     yAxis: { type: 'category', inverse: true, data: top.map(name), axisLabel: { width: 160, overflow: 'truncate' } },
     series: [{
       type: 'bar',

@@ -90,7 +90,7 @@ export function outcomesBarOption(cells: readonly OutcomeCellRow[], opts: { lang
     },
     legend: { type: 'scroll', top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8 },
-    xAxis: percent ? { type: 'value', max: 1, axisLabel: { formatter: (v: number) => formatPercent(v, lang, 'na', 0) } } : { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
+    xAxis: percent ? { type: 'value', max: 1, axisLabel: { hideOverlap: true, formatter: (v: number) => formatPercent(v, lang, 'na', 0) } } : { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatNumber(v, lang) } },
     yAxis: { type: 'category', inverse: true, data: cols.map((c) => applicantLabel(c, lang)) },
     series: OUTCOME_GROUPS.map((group) => ({
       type: 'bar' as const,
@@ -140,7 +140,7 @@ export function outcomesFlowOption(cells: readonly OutcomeCellRow[], opts: { lan
     } },
     series: [{
       type: 'sankey',
-      left: 8, right: 96, top: 8, bottom: 8,
+      left: 8, right: 120, top: 8, bottom: 8,
       nodeAlign: 'justify',
       emphasis: { focus: 'adjacency' },
       label: { formatter: (p: unknown) => (p as { name: string }).name },
@@ -165,8 +165,8 @@ export function outcomeTrendOption(rows: readonly OutcomeTrendRow[], opts: { lan
     grid: { left: 8, right: 8, top: 36, bottom: 8 },
     xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
     yAxis: [
-      { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
-      { type: 'value', min: 0, max: (extent: { max: number }) => Math.max(1, extent.max), axisLabel: { formatter: (v: number) => formatPercent(v, lang, 'na', 0) }, splitLine: { show: false } },
+      { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatNumber(v, lang) } },
+      { type: 'value', min: 0, max: (extent: { max: number }) => Math.max(1, extent.max), axisLabel: { hideOverlap: true, formatter: (v: number) => formatPercent(v, lang, 'na', 0) }, splitLine: { show: false } },
     ],
     series: [
       { type: 'bar', name: TREND_TEXT.new_received[lang], data: rows.map((r) => r.new_received), tooltip: { valueFormatter: (v) => formatNumber(v as number | null, lang, 'blank') } },

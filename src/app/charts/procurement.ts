@@ -28,7 +28,7 @@ export function procurementTrendOption(rows: readonly ProcurementTrendRow[], opt
       data: years,
       axisLabel: { interval: 0, formatter: (y: string) => (naYears.includes(y) ? `${y}\n{na|${TEXT.na[lang]}}` : y), rich: { na: { color: '#777', fontSize: 10 } } },
     },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatWanYuan(v, lang) } },
+    yAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatWanYuan(v, lang) } },
     series: [
       {
         type: 'bar',
@@ -51,7 +51,7 @@ export function procurementRankOption(rows: readonly ProcurementReportRow[], opt
       return `${d.name}<br>${formatWanYuan(d.value, lang)}${d.raw ? ` (${d.raw})` : ''}`;
     } },
     grid: { left: 8, right: 24, top: 8, bottom: 8 },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatWanYuan(v, lang) } },
+    xAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatWanYuan(v, lang) } },
     yAxis: {
       type: 'category', inverse: true, data: top.map((r) => `${r.agency ?? r.id} ${r.year ?? ''}`),
       axisLabel: { width: 150, overflow: 'truncate' },

@@ -37,8 +37,8 @@ export function qualityRuleOption(rows: readonly QualityRuleRow[], opts: { lang:
     } },
     legend: { type: 'scroll', top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8 },
-    xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
-    yAxis: { type: 'category', inverse: true, data: rules.map((r) => ruleText(r, lang)), axisLabel: { width: 180, overflow: 'break' } },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { hideOverlap: true, formatter: (v: number) => formatNumber(v, lang) } },
+    yAxis: { type: 'category', inverse: true, data: rules.map((r) => ruleText(r, lang)), axisLabel: { width: 140, overflow: 'break' } },
     series,
   };
 }

@@ -27,8 +27,8 @@ export function reviewResultsOption(cells: readonly ReviewCellRow[], opts: { lan
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => formatNumber(v as number | null, lang, 'blank') },
     legend: { type: 'scroll', top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8 },
-    xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
-    yAxis: { type: 'category', inverse: true, data: T4_GROUPS.map((g) => groupLabel(g, lang)) },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { hideOverlap: true, formatter: (v: number) => formatNumber(v, lang) } },
+    yAxis: { type: 'category', inverse: true, data: T4_GROUPS.map((g) => groupLabel(g, lang)), axisLabel: { width: 96, overflow: 'break' } },
     series: RESULT_COLS.map((col) => ({
       type: 'bar' as const,
       name: resultLabel(col, lang),
@@ -55,8 +55,8 @@ export function reviewTrendOption(rows: readonly ReviewTrendRow[], opts: { lang:
     grid: { left: 8, right: 8, top: 36, bottom: 8 },
     xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
     yAxis: [
-      { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
-      { type: 'value', min: 0, max: (extent: { max: number }) => Math.max(1, extent.max), splitLine: { show: false }, axisLabel: { formatter: (v: number) => formatPercent(v, lang, 'na', 0) } },
+      { type: 'value', minInterval: 1, axisLabel: { hideOverlap: true, formatter: (v: number) => formatNumber(v, lang) } },
+      { type: 'value', min: 0, max: (extent: { max: number }) => Math.max(1, extent.max), splitLine: { show: false }, axisLabel: { hideOverlap: true, formatter: (v: number) => formatPercent(v, lang, 'na', 0) } },
     ],
     series: [
       { type: 'bar', name: TREND_TEXT.review[lang], data: rows.map((r) => r.review_total), tooltip: { valueFormatter: (v) => formatNumber(v as number | null, lang, 'blank') } },
@@ -85,7 +85,7 @@ export function reviewRankOption(rows: readonly ReviewReportRow[], opts: { lang:
       return `${d.name}<br>${fmt(d.value)}`;
     } },
     grid: { left: 8, right: 40, top: 8, bottom: 8 },
-    xAxis: { type: 'value', max: isRate ? 1 : undefined, axisLabel: { formatter: (v: number) => (isRate ? formatPercent(v, lang, 'na', 0) : formatNumber(v, lang)) } },
+    xAxis: { type: 'value', max: isRate ? 1 : undefined, axisLabel: { hideOverlap: true, formatter: (v: number) => (isRate ? formatPercent(v, lang, 'na', 0) : formatNumber(v, lang)) } },
     yAxis: { type: 'category', inverse: true, data: top.map(name), axisLabel: { width: 150, overflow: 'truncate' } },
     series: [{
       type: 'bar',

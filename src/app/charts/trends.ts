@@ -50,7 +50,8 @@ export function trendLinesOption(series: readonly TrendSeries[], years: readonly
 }
 
 /** One small chart per series in a grid of `columns`, sharing the y scale. */
-export function smallMultiplesOption(series: readonly TrendSeries[], years: readonly number[], changeYears: readonly number[], measure: Measure, lang: Lang, columns: number): ChartOption {
+export function smallMultiplesOption(series: readonly TrendSeries[], years: readonly number[], changeYears: readonly number[], measure: Measure, lang: Lang, maxColumns: number, chartWidth = 1200): ChartOption {
+  const columns = Math.max(1, Math.min(maxColumns, series.length));
   const rows = Math.max(1, Math.ceil(series.length / columns));
   const cellHeight = 100 / rows;
   const cellWidth = 100 / columns;
@@ -59,7 +60,7 @@ export function smallMultiplesOption(series: readonly TrendSeries[], years: read
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatValue(v as number | null, measure.kind, lang) },
     title: series.map((s, i) => ({
       text: s.name, left: `${(i % columns) * cellWidth + 1}%`, top: `${Math.floor(i / columns) * cellHeight}%`,
-      textStyle: { fontSize: 12, fontWeight: 'normal', width: (cellWidth / 100) * 300, overflow: 'truncate' },
+      textStyle: { fontSize: 12, fontWeight: 'normal', width: (cellWidth / 100) * chartWidth * 0.9, overflow: 'truncate' },
     })),
     grid: series.map((_, i) => ({
       left: `${(i % columns) * cellWidth + 6}%`, top: `${Math.floor(i / columns) * cellHeight + 7}%`,

@@ -4,12 +4,11 @@
  * JavaScript (parquet-wasm) because DuckDB-wasm would otherwise download its Parquet
  * extension from the internet, which fails offline (see docs/stack notes).
  */
-import * as duckdb from '@duckdb/duckdb-wasm';
+import type * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import initParquet, { readParquet } from 'parquet-wasm/esm';
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { DATASET_TABLE_NAMES } from '../../model/dataset.ts';
 import { dbStatus } from './status.svelte.ts';
@@ -28,9 +27,11 @@ export function dataUrl(file: string): string {
 
 async function startEngine(): Promise<duckdb.AsyncDuckDBConnection> {
   performance.mark('gongkai:engine-start');
-  const bundle = await duckdb.selectBundle(BUNDLES);
+  // loaded on demand so the first chart (drawn from overview.json) does not wait for this code
+  const { selectBundle, AsyncDuckDB, VoidLogger } = await import('@duckdb/duckdb-wasm');
+  const bundle = await selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker!);
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  const db = new AsyncDuckDB(new VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   await db.open({ query: { castBigIntToDouble: true }, filesystem: { allowFullHTTPReads: false } });
   const conn = await db.connect();
@@ -72,10 +73,13 @@ async function fetchWithProgress(file: string): Promise<Uint8Array> {
 async function open(): Promise<duckdb.AsyncDuckDBConnection> {
   dbStatus.phase = 'loading';
   dbStatus.tableCount = DATASET_TABLE_NAMES.length;
-  const parquetReady = initParquet({ module_or_path: parquetWasm });
+  const parquet = import('parquet-wasm/esm').then(async (module) => {
+    await module.default({ module_or_path: parquetWasm });
+    return module;
+  });
   const files = DATASET_TABLE_NAMES.map((name) => fetchWithProgress(`${name}.parquet`).then((bytes) => ({ name, bytes })));
   const conn = await startEngine();
-  await parquetReady;
+  const { readParquet } = await parquet;
   for (const pending of files) {
     const { name, bytes } = await pending;
     let ipc: Uint8Array;
