@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ingest [-- --reports N]`: how fast ingest turns report files into Parquet,
+ * `npm run bench:ingest [-- --reports N --workers N]`: how fast ingest turns report files into Parquet,
  * against the floor of merely reading the same files. Prints figures; it is not a test.
  */
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -10,7 +10,8 @@ import { DEMO_YEARS, generateDemoReports } from '../src/demo/generate.ts';
 import { RENDERINGS, renderReport, type Rendering } from '../src/demo/render.ts';
 import { collectFiles, ingest } from '../src/ingest/ingest.ts';
 
-const { values } = parseArgs({ options: { reports: { type: 'string', default: '10000' } } });
+const { values } = parseArgs({ options: { reports: { type: 'string', default: '10000' }, workers: { type: 'string', default: '0' } } });
+const workers = Number(values.workers);
 const wanted = Number(values.reports);
 if (!Number.isInteger(wanted) || wanted <= 0) throw new Error(`--reports must be a positive whole number, got ${values.reports}`);
 
@@ -47,9 +48,9 @@ try {
 
   const outDir = path.join(work, 'dataset');
   started = process.hrtime.bigint();
-  const summary = await ingest([inputDir], outDir, { log: () => {} });
+  const summary = await ingest([inputDir], outDir, { log: () => {}, workers });
   const ingestSeconds = seconds(started);
-  console.log(`(b) full ingest to Parquet: ${summary.reports} reports in ${ingestSeconds.toFixed(2)} s → ${rate(summary.reports, ingestSeconds)}`);
+  console.log(`(b) full ingest to Parquet (${workers} worker threads): ${summary.reports} reports in ${ingestSeconds.toFixed(2)} s → ${rate(summary.reports, ingestSeconds)}`);
   console.log(`    ${summary.cells.toLocaleString('en')} cells, ${summary.metrics} metrics, ${summary.checks} checks (${summary.failedHard} hard, ${summary.failedSoft} soft failed), ${summary.unreadable.length} unreadable, ${summary.duplicates.length} duplicates, rss ${mb(process.memoryUsage().rss)} after`);
   console.log(`ratio: full ingest takes ${(ingestSeconds / readSeconds).toFixed(1)}× the time of reading alone`);
 

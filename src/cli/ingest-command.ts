@@ -2,9 +2,9 @@ import { ingest, IngestError } from '../ingest/ingest.ts';
 import { OutputDirError } from '../ingest/output-dir.ts';
 
 /** Files that cannot be read are reported and skipped; only a batch that yields nothing fails. */
-export async function runIngest(paths: string[], outDir: string, options: { progress: boolean }): Promise<number> {
+export async function runIngest(paths: string[], outDir: string, options: { progress: boolean; workers: number }): Promise<number> {
   try {
-    await ingest(paths, outDir, { progress: options.progress });
+    await ingest(paths, outDir, options);
     return 0;
   } catch (error) {
     const known = error instanceof IngestError || error instanceof OutputDirError;

@@ -83,8 +83,10 @@ describe('gongkai parse', () => {
   });
 
   it('rejects wrong usage with exit code 2', async () => {
-    const [parse, ingest, unknown, help] = await Promise.all([['parse'], ['ingest', good], ['frobnicate'], ['--help']].map((args) => gongkai(args)));
-    expect([parse.code, ingest.code, unknown.code]).toEqual([2, 2, 2]);
+    const [parse, ingest, workers, unknown, help] = await Promise.all(
+      [['parse'], ['ingest', good], ['ingest', good, '--out', path.join(work, 'w'), '--workers', 'two'], ['frobnicate'], ['--help']].map((args) => gongkai(args)),
+    );
+    expect([parse.code, ingest.code, workers.code, unknown.code]).toEqual([2, 2, 2, 2]);
     expect(lines(unknown.stderr)).toEqual(['gongkai: unknown command frobnicate (see gongkai --help)']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('gongkai ingest PATH... --out DIR');
@@ -92,9 +94,10 @@ describe('gongkai parse', () => {
 });
 
 describe('gongkai ingest', () => {
-  it('goes past a bad file, naming it, and writes the dataset', async () => {
+  it('goes past a bad file, naming it, and writes the dataset (on worker threads)', async () => {
     const out = path.join(work, 'dataset');
-    const run = await gongkai(['ingest', path.join(work, 'in'), '--out', out]);
+    const run = await gongkai(['ingest', path.join(work, 'in'), '--out', out, '--workers', '2']);
+    expect(run.stderr).not.toContain('worker threads unavailable');
     expect(run.code).toBe(0);
     const errorLines = lines(run.stderr).filter((line) => line.includes('broken.docx'));
     expect(errorLines).toHaveLength(1);

@@ -11,6 +11,7 @@ const USAGE = `Usage:
 Options:
   --json          (parse) print the contract JSON instead of a summary
   --out DIR       (ingest) dataset folder, replaced only once the new dataset is complete
+  --workers N     (ingest) read and parse on N worker threads (default 0: one thread)
   --no-progress   (ingest) no progress bar or progress lines
   -h, --help      show this help`;
 
@@ -24,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
+        workers: { type: 'string' },
         progress: { type: 'boolean', default: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -47,7 +49,8 @@ async function main(argv: string[]): Promise<number> {
       if (rest.length === 0) return usageError('ingest needs at least one PATH');
       if (values.out === undefined) return usageError('ingest needs --out DIR');
       if (values.json) return usageError('--json belongs to parse');
-      return (await import('./ingest-command.ts')).runIngest(rest, values.out, { progress: values.progress });
+      if (values.workers !== undefined && !/^\d+$/.test(values.workers)) return usageError(`--workers takes a whole number, not ${values.workers}`);
+      return (await import('./ingest-command.ts')).runIngest(rest, values.out, { progress: values.progress, workers: Number(values.workers ?? 0) });
     case undefined:
       return usageError('no command given');
     default:

@@ -76,6 +76,26 @@ describe('renderReport', () => {
     }
   });
 
+  it('html: every table is a full rectangle once rowspan and colspan are laid out', () => {
+    for (const template of ['2019', '2021'] as const) {
+      const html = renderReport(withBlanks(template), 'html').content;
+      for (const table of html.match(/<table[\s\S]*?<\/table>/g)!) {
+        const occupied: number[][] = [];
+        table.match(/<tr>[\s\S]*?<\/tr>/g)!.forEach((tr, y) => {
+          let x = 0;
+          for (const td of tr.match(/<td[^>]*>/g)!) {
+            const span = (name: string) => Number(td.match(new RegExp(`${name}="(\\d+)"`))?.[1] ?? 1);
+            while (occupied[y]?.[x]) x++;
+            for (let dy = 0; dy < span('rowspan'); dy++) for (let dx = 0; dx < span('colspan'); dx++) (occupied[y + dy] ??= [])[x + dx] = 1;
+            x += span('colspan');
+          }
+        });
+        const widths = occupied.map((row) => row.filter(Boolean).length);
+        expect(new Set(widths).size, `${template}: row widths ${widths}`).toBe(1);
+      }
+    }
+  });
+
   it('prints blanks as nothing, a dash or a slash — never as 0', () => {
     const report: DemoReport = withBlanks('2019');
     const rowWithBlank = report.cells.find((c) => c.table === 't3' && c.row === 'new_received' && c.state === 'blank') ? 'new_received' : 'carried_over_out';
