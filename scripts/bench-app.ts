@@ -56,7 +56,7 @@ async function coldLoad(baseUrl: string): Promise<ColdLoad> {
     await page.waitForFunction((names) => names.every((n) => performance.getEntriesByName(`chart:${n}`).length > 0), OVERVIEW_CHARTS, { timeout: 120_000 });
     await page.waitForFunction(() => performance.getEntriesByName('gongkai:data-ready').length > 0, undefined, { timeout: 120_000 });
     // page code as text: tsx would wrap named functions in a helper the page does not have
-    return page.evaluate(`(() => {
+    return await page.evaluate(`(() => {
       const first = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
       const charts = ${JSON.stringify(OVERVIEW_CHARTS)}.map((n) => first('chart:' + n));
       return {

@@ -4,8 +4,8 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ChartOption } from './echarts.ts';
-import { newMediaPlatformOption, newMediaTrendOption } from './newmedia.ts';
-import type { NewMediaPlatformRow } from '../queries/newmedia.ts';
+import { newMediaPlatformOption, newMediaRankOption, newMediaTrendOption } from './newmedia.ts';
+import type { NewMediaAccountRow, NewMediaPlatformRow } from '../queries/newmedia.ts';
 
 use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
@@ -37,5 +37,20 @@ describe('newMediaTrendOption', () => {
     const series = option.series as { name: string; data: (number | null)[] }[];
     expect(series.map((s) => [s.name, s.data])).toEqual([['WeChat', [14000, 16000]], ['Weibo', [90, null]], ['Douyin', [null, 30000]]]);
     expect(render(option)).toContain('Douyin');
+  });
+});
+
+describe('newMediaRankOption', () => {
+  const account = (report_id: string, year: number, followers: number | null, posts: number | null): NewMediaAccountRow => ({
+    report_id, agency: `示例省${report_id}局`, year, synthetic: true, platform: 'wechat', account: `${report_id}微信公众号`, followers, posts, approx: false, evidence: '',
+  });
+
+  it('ranks one year\'s accounts by the measure, skipping accounts that do not state it', () => {
+    const rows = [account('a', 2022, 100, 5), account('b', 2022, null, 9), account('c', 2022, 300, null), account('d', 2021, 900, 1)];
+    const bars = (newMediaRankOption(rows, { lang: 'zh', measure: 'followers', year: 2022 }).series as { data: { id: string; value: number }[] }[])[0].data;
+    expect(bars.map((d) => [d.id, d.value])).toEqual([['c', 300], ['a', 100]]);
+    const posts = newMediaRankOption(rows, { lang: 'zh', measure: 'posts', year: 2022 });
+    expect((posts.series as { data: { id: string }[] }[])[0].data.map((d) => d.id)).toEqual(['b', 'a']);
+    expect(render(posts)).toContain('b微信公众号');
   });
 });

@@ -70,7 +70,7 @@ export function newMediaRankOption(rows: readonly NewMediaAccountRow[], opts: { 
   return {
     aria: { enabled: true },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
-      const d = (p as { data: { value: number; agency: string; evidence: string; approx: boolean } }).data;
+      const d = (p as { data: { value: number; agency: string; approx: boolean } }).data;
       return `${d.agency}<br>${formatNumber(d.value, lang)}${d.approx ? (lang === 'zh' ? '（约数）' : ' (approx.)') : ''}`;
     } },
     grid: { left: 8, right: 48, top: 8, bottom: 8 },
@@ -80,7 +80,7 @@ export function newMediaRankOption(rows: readonly NewMediaAccountRow[], opts: { 
       type: 'bar',
       itemStyle: { color: measure === 'followers' ? '#2f7d4f' : '#5b7db1' },
       label: { show: true, position: 'right', formatter: (p: unknown) => formatCompact((p as { value: number }).value, lang) },
-      data: top.map((r) => ({ name: name(r), value: r[measure]!, id: r.report_id, agency: `${r.agency ?? r.report_id} ${r.year ?? ''}`, evidence: r.evidence, approx: r.approx })),
+      data: top.map((r) => ({ name: name(r), value: r[measure]!, id: r.report_id, agency: `${r.agency ?? r.report_id} ${r.year ?? ''}`, approx: r.approx })),
     }],
   };
 }

@@ -160,7 +160,7 @@ export function outcomeTrendOption(rows: readonly OutcomeTrendRow[], opts: { lan
   const { lang } = opts;
   return {
     aria: { enabled: true },
-    tooltip: { trigger: 'axis', valueFormatter: undefined },
+    tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 8, right: 8, top: 36, bottom: 8 },
     xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },

@@ -27,8 +27,8 @@ describe('procurementTrendOption', () => {
     expect(bars.data).toEqual([8048.99, null]);
     expect(line.data).toEqual([668.7, null]);
     const svg = render(option);
-    expect(svg).toContain('模板无此项');
-    expect(svg.match(/模板无此项/g)).toHaveLength(1);
+    expect(svg).toContain('无此项');
+    expect(svg.match(/无此项/g)).toHaveLength(1);
   });
 });
 

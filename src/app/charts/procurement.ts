@@ -6,7 +6,7 @@ import type { ProcurementReportRow, ProcurementTrendRow } from '../queries/procu
 const TEXT = {
   table: { zh: '表二 政府集中采购金额', en: 'Table 2 centralised procurement' },
   narrative: { zh: '正文所述采购金额', en: 'Amount stated in the text' },
-  na: { zh: '模板无此项', en: 'not in template' },
+  na: { zh: '无此项', en: 'n/a' },
 };
 
 /**

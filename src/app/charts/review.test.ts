@@ -4,8 +4,8 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ChartOption } from './echarts.ts';
-import { reviewResultsOption, reviewTrendOption } from './review.ts';
-import type { ReviewCellRow } from '../queries/review.ts';
+import { reviewRankOption, reviewResultsOption, reviewTrendOption } from './review.ts';
+import type { ReviewCellRow, ReviewReportRow } from '../queries/review.ts';
 
 use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
@@ -43,5 +43,22 @@ describe('reviewTrendOption', () => {
     expect(series[0].data).toEqual([10, null]);
     expect(series[2].data).toEqual([0.25, null]);
     expect(render(option)).toContain('2023');
+  });
+});
+
+describe('reviewRankOption', () => {
+  const report = (id: string, total: number | null, rate: number | null): ReviewReportRow => ({
+    id, agency: `示例省${id}局`, region: '示例省', year: 2022, template: '2021', synthetic: true,
+    review_upheld: null, review_corrected: null, review_other: null, review_pending: null, review_total: total,
+    lit_upheld: null, lit_corrected: null, lit_other: null, lit_pending: null, lit_total: null, review_correction_rate: rate, lit_correction_rate: null,
+  });
+
+  it('ranks by the chosen measure, leaves out blanks, and carries report ids', () => {
+    const rows = [report('a', 5, 0.2), report('b', null, null), report('c', 9, 0.1)];
+    const byTotal = (reviewRankOption(rows, { lang: 'zh', measure: 'review_total' }).series as { data: { id: string; value: number }[] }[])[0].data;
+    expect(byTotal.map((d) => [d.id, d.value])).toEqual([['c', 9], ['a', 5]]);
+    const option = reviewRankOption(rows, { lang: 'en', measure: 'review_correction_rate' });
+    expect((option.series as { data: { id: string }[] }[])[0].data.map((d) => d.id)).toEqual(['a', 'c']);
+    expect(render(option)).toContain('20.0%');
   });
 });

@@ -81,7 +81,7 @@ export function reviewRankOption(rows: readonly ReviewReportRow[], opts: { lang:
   return {
     aria: { enabled: true },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
-      const d = (p as { data: { name: string; value: number; closed: number | null } }).data;
+      const d = (p as { data: { name: string; value: number } }).data;
       return `${d.name}<br>${fmt(d.value)}`;
     } },
     grid: { left: 8, right: 40, top: 8, bottom: 8 },

@@ -335,7 +335,7 @@ const CENTRAL = /^(?:国家|国务院|中国|中华人民共和国|海关总署|
 
 /** Region and level of a body from its name (domain.md §9.2). */
 export function describeAgency(name: string): Agency {
-  const { divisions: chain, rest } = leadingDivisions(name);
+  const { divisions: chain, rest } = divisionsOf(name);
   const deepest = chain.at(-1);
   const agency: Agency = {
     name,
@@ -356,6 +356,76 @@ export function describeAgency(name: string): Agency {
   else if (ZONE.test(rest)) agency.level = 'zone';
   else agency.level = levelAt(deepest, GOVERNMENT.test(rest) ? 'gov' : 'dept');
   return agency;
+}
+
+/**
+ * The divisions a name starts with: those the code table knows, then, for places it does not
+ * know (a division created after it, or an invented one such as 示例省甲市子县), whatever the
+ * administrative endings of the rest of the name mark out.
+ */
+function divisionsOf(name: string): { divisions: Division[]; rest: string } {
+  const known = leadingDivisions(name);
+  const parent = known.divisions.at(-1);
+  // A shared short name (朝阳区) leaves the parent unknown: nothing can be hung below it.
+  if (parent && (parent.rank === 'county' || parent.province === '')) return known;
+  const unknown = divisionsByEndings(known.rest, parent);
+  return { divisions: [...known.divisions, ...unknown.divisions], rest: unknown.rest };
+}
+
+/** Ending words of each rank, longest first. A 市 under a prefecture is a county-level city. */
+const ENDINGS: Record<DivisionRank, string[]> = {
+  province: ['自治区', '省'],
+  prefecture: ['自治州', '地区', '市', '州', '盟'],
+  county: ['自治县', '自治旗', '县', '区', '旗', '市'],
+};
+/**
+ * Characters after an ending that make it part of a word: 市场, 市政工程, 区域, 县级, 乡村,
+ * 州市 (新州市). 市政府 and 市政务… stay a city and its government or office.
+ */
+const ENDING_CONTINUED = /^(?:市[场容级辖]|市政(?![府务])|区[域划级]|县[域级]|省[级直]|州市(?!场)|乡[村镇级]|镇级)/u;
+/** Words a stem never contains: the body's own words, or a division ending of any rank. */
+const NOT_IN_STEM = /[省市县区旗盟镇乡街局厅委办府署]|政府|人民|管理|机关|国家|中心|公司/u;
+/**
+ * Words that end in a division ending but name no division here. 城区, 郊区, 矿区 and 林区 are
+ * also the names of a few real districts, which the code table resolves before this is asked.
+ */
+const NOT_A_PLACE = /(?:城区|郊区|矿区|林区|行政区|城乡|城镇|乡镇|村镇|城市|都市|超市|社区|园区|景区|校区|辖区|片区|开发区|新区|高新区|示范区|试验区|实验区|保税区|自贸区|合作区|功能区|管理区|保护区|风景区|旅游区|度假区|工业区|产业区|集聚区)$/u;
+const LONGEST_STEM = 8;
+
+/** Divisions marked out by their endings from the start of `text`, below `parent` if given. */
+function divisionsByEndings(text: string, parent: Division | undefined): { divisions: Division[]; rest: string } {
+  const chain: Division[] = [];
+  let position = 0;
+  const ranks = (['province', 'prefecture', 'county'] as const).filter((rank) => !parent || rankOrder(rank) > rankOrder(parent.rank));
+  for (const rank of ranks) {
+    const above = chain.at(-1) ?? parent;
+    const place = placeAt(text, position, ENDINGS[rank].filter((ending) => ending !== '市' || rank !== 'county' || above?.rank === 'prefecture'), rank === 'province' ? 2 : 1);
+    if (place === null) continue;
+    chain.push({
+      rank,
+      name: place,
+      province: rank === 'province' ? place : above?.province ?? '',
+      city: rank === 'prefecture' ? place : above?.city ?? null,
+      county: rank === 'county' ? place : null,
+    });
+    position += place.length;
+  }
+  return { divisions: chain, rest: text.slice(position) };
+}
+
+/** The shortest stem-plus-ending at `position` that reads as a place name, or null. */
+function placeAt(text: string, position: number, endings: string[], shortestStem: number): string | null {
+  for (let stemEnd = position + shortestStem; stemEnd <= Math.min(text.length, position + LONGEST_STEM); stemEnd++) {
+    const stem = text.slice(position, stemEnd);
+    if (NOT_IN_STEM.test(stem) || !/^\p{Script=Han}+$/u.test(stem)) return null;
+    const ending = endings.find((candidate) => text.startsWith(candidate, stemEnd));
+    if (!ending) continue;
+    const place = stem + ending;
+    const after = text.slice(stemEnd);
+    if (NOT_A_PLACE.test(place) || ENDING_CONTINUED.test(after)) continue;
+    return place;
+  }
+  return null;
 }
 
 function levelAt(division: Division, kind: 'gov' | 'dept'): AgencyLevel {

@@ -67,6 +67,27 @@ describe('extractMetrics on invented prose', () => {
   });
 });
 
+describe('extractMetrics on accounts of bodies whose names contain 和', () => {
+  it.each([
+    '戊市住房和城乡建设局政务微信',
+    '示例省人力资源和社会保障厅微信公众号',
+    '甲市发展和改革委员会官方微博',
+    '乙县文化和旅游局抖音号',
+    '示例省自然资源和规划厅头条号',
+  ])('credits the figures to %s', (account) => {
+    const metrics = extractMetrics(`${account}，粉丝量5518个，发布内容1693条。`);
+    expect(metrics.map((metric) => [metric.key, metric.value, metric.account])).toEqual([
+      ['newmedia_followers', 5518, account],
+      ['newmedia_posts', 1693, account],
+    ]);
+  });
+
+  it('still reads 和 between two channels or two bodies as a list', () => {
+    expect(extractMetrics('通过门户网站和政务微信发布信息 300 条；政务微博和政务微信粉丝 3000 个。')).toEqual([]);
+    expect(extractMetrics('局机关和下属单位微信公众号，粉丝 100 个，发布内容 20 条。')).toEqual([]);
+  });
+});
+
 describe('extractMetrics declines what the prose does not tie to a metric', () => {
   it('never credits a channel group or a list of channels to one account', () => {
     const metrics = extractMetrics(

@@ -83,7 +83,16 @@ const PLATFORM_OF = new Map(PLATFORM_TOKENS);
 const ACCOUNT_RESET = /两微一端|两微|新媒体|网站|平台(?!号)|矩阵|等/gu;
 /** Where an account name starts, reading backwards from its platform word. */
 const MAX_ACCOUNT_NAME = 20;
-const ACCOUNT_START = /.*(?:其中|通过|利用|依托|运用|借助|开通|开设|在|和|及|与|、|，|,|：|:)/u;
+/**
+ * 和 joins two channels or two bodies only after a channel or body word ("网站和政务微信",
+ * "局机关和下属单位"); elsewhere it belongs to a body's name ("住房和城乡建设局",
+ * "人力资源和社会保障局", "发展和改革委员会") and must not cut the account name short.
+ */
+const JOINING_AND =
+  '(?<=(?:号|微博|微信|抖音|头条|客户端|APP|App|网站|网|平台|账号|媒体|端|快手|哔哩哔哩' +
+  '|局|厅|委|会|办|办公室|中心|政府|机关|单位|部门|院|所|站|队|部|处|科|街道|镇|乡|县|区|市|省|州|旗|盟))和';
+const ACCOUNT_START = new RegExp(`.*(?:其中|通过|利用|依托|运用|借助|开通|开设|在|${JOINING_AND}|及|与|、|，|,|：|:)`, 'u');
+const AFTER_LIST_WORD = new RegExp(`(?:[、及与]|${JOINING_AND})$`, 'u');
 
 const FOLLOWERS = new RegExp(
   `(?:粉丝(?:量|数|总数|总量)?|关注(?:用户|人数|量|数)?|用户(?:数|量)?|订阅(?:用户|数|量)?)` +
@@ -177,7 +186,7 @@ function newMediaMetrics(sentence: string): Metric[] {
       account: named ? `${name.trim()}${match[0]}` : match[0],
       start,
       end,
-      listed: /[、和及与]$/u.test(sentence.slice(0, start).trimEnd()) || /^\s*[、和及与等或]/u.test(sentence.slice(end)),
+      listed: AFTER_LIST_WORD.test(sentence.slice(0, start).trimEnd()) || /^\s*[、和及与等或]/u.test(sentence.slice(end)),
     });
   }
   if (mentions.length === 0) return [];

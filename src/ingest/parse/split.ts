@@ -1,6 +1,7 @@
 /**
- * Figures printed with no separators between cells ('7777166' for 77 | 77 | 166): every way
- * to cut the printed runs into the row's cells, so the table's arithmetic can choose.
+ * Figures printed with no separators between cells ('7777166' for 77 | 77 | 166): the ways to
+ * cut the printed runs into the row's cells that keep the row's own sums, so the table's
+ * arithmetic can choose. The search is bounded: past its budget it gives up rather than guess.
  */
 
 export interface SlotSpec {
@@ -10,17 +11,45 @@ export interface SlotSpec {
   money?: boolean;
 }
 
+/**
+ * Consecutive count slots `first`…`total` where the last is the sum of the others (t3 row
+ * total, t4 group total). Groups do not overlap. A group with a blank cell constrains nothing.
+ */
+export interface SumGroup {
+  first: number;
+  total: number;
+}
+
 /** One printed field: a run of digits (maybe several cells), or a cell printed empty. */
 export type PrintedField = { kind: 'value'; text: string } | { kind: 'blank'; raw: string };
 
 /** One cell of a reading: a value field cut to a single figure, or a blank. */
 export type Piece = PrintedField;
 
-/** The parts of one printed value field: sign, integer digits, decimal-and-unit tail. */
-function anatomy(text: string): { sign: string; digits: string; tail: string } | null {
-  const m = /^([+-]?)(\d+)((?:\.\d+)?\s*(?:万元|元)?)$/.exec(text);
-  if (!m) return null;
-  return { sign: m[1], digits: m[2], tail: m[3] };
+export class TooManySplits extends Error {}
+
+/** Counts in a sum stay exact as JavaScript numbers (no report counts 10^15 of anything). */
+const MAX_COUNT_DIGITS = 15;
+
+export interface SplitOptions {
+  groups?: readonly SumGroup[];
+  /** Most readings returned before giving up. */
+  limit?: number;
+  /** Most search steps before giving up. */
+  budget?: number;
+}
+
+/** A printed field taken apart: a blank, one already-separated cell (thousands commas), or a run. */
+type Parsed =
+  | { kind: 'blank'; raw: string }
+  | { kind: 'whole'; text: string }
+  | { kind: 'run'; sign: string; digits: string; tail: string };
+
+function parseField(field: PrintedField): Parsed | null {
+  if (field.kind === 'blank') return field;
+  if (field.text.includes(',')) return { kind: 'whole', text: field.text.replace(/,/g, '') };
+  const m = /^([+-]?)(\d+)((?:\.\d+)?\s*(?:万元|元)?)$/.exec(field.text);
+  return m ? { kind: 'run', sign: m[1], digits: m[2], tail: m[3] } : null;
 }
 
 function validPiece(text: string, slot: SlotSpec): boolean {
@@ -32,70 +61,170 @@ function validPiece(text: string, slot: SlotSpec): boolean {
   return true;
 }
 
-export class TooManySplits extends Error {}
+/** The value a piece adds to a sum; null for a blank. Sum slots are plain counts. */
+function countOf(piece: Piece): number | null {
+  return piece.kind === 'value' ? Number(piece.text.replace(/,/g, '')) : null;
+}
 
 /**
- * Every way to read `fields` as exactly `slots.length` cells, in order. A value field may hold
- * several cells run together; a cell never has a leading zero (except a lone 0), a sign only
- * in a signed column, decimals and a unit only in a money column. A field whose text already
- * has thousands separators is one cell. `viable` may reject a partial reading early (an
- * identity of the cells read so far fails). Throws TooManySplits past `limit` candidates.
+ * Every way to read `fields` as exactly `slots.length` cells, in order, keeping every sum group
+ * whose cells are all figures. A value field may hold several cells run together; a cell never
+ * has a leading zero (except a lone 0), a sign only in a signed column, decimals and a unit only
+ * in a money column. A '-' opening a run may be a sign or a cell printed as '-'. A field with
+ * thousands separators is one cell. Throws TooManySplits past `limit` readings or `budget` steps.
  */
-export function enumerateSplits(fields: PrintedField[], slots: SlotSpec[], limit = 20000, viable: (partial: readonly Piece[]) => boolean = () => true): Piece[][] {
+export function enumerateSplits(fields: PrintedField[], slots: SlotSpec[], options: SplitOptions = {}): Piece[][] {
+  const parsed: Parsed[] = [];
+  for (const f of fields) {
+    const p = parseField(f);
+    if (!p) return [];
+    parsed.push(p);
+  }
+  const search = new Search(slots, options);
+  const last = options.groups?.find((g) => g.total === slots.length - 1);
+  const tailField = parsed[parsed.length - 1];
+  if (!last || tailField?.kind !== 'run') return search.all(parsed, new Map());
+  // A run ending the row ends with its total: each possible total bounds every part before it.
   const out: Piece[][] = [];
-  const current: Piece[] = [];
-  // The most cells the fields after each one can still fill: prunes cuts that leave too few.
-  const capacityAfter = fields.map((_, i) => fields.slice(i + 1).reduce((n, f) => n + (f.kind === 'blank' ? 1 : (anatomy(f.text)?.digits.length ?? 1)), 0));
-  const walk = (fieldIndex: number, slotIndex: number) => {
-    if (fieldIndex === fields.length) {
-      if (slotIndex === slots.length) {
-        out.push([...current]);
-        if (out.length > limit) throw new TooManySplits();
-      }
-      return;
+  const totalSlot = slots[last.total];
+  for (let length = 1; length <= Math.min(tailField.digits.length, MAX_COUNT_DIGITS); length++) {
+    const digits = tailField.digits.slice(-length);
+    const rest = tailField.digits.slice(0, -length);
+    const heads: { prefix: Parsed[]; text: string }[] = [];
+    const before = parsed.slice(0, -1);
+    if (rest !== '') heads.push({ prefix: [...before, { kind: 'run', sign: tailField.sign, digits: rest, tail: '' }], text: digits + tailField.tail });
+    else {
+      if (tailField.sign === '-') heads.push({ prefix: [...before, { kind: 'blank', raw: '-' }], text: digits + tailField.tail });
+      heads.push({ prefix: before, text: tailField.sign + digits + tailField.tail });
     }
-    const field = fields[fieldIndex];
-    const fieldsLeft = fields.length - fieldIndex - 1;
-    if (slotIndex + 1 + fieldsLeft > slots.length) return;
-    if (field.kind === 'blank') {
-      current.push(field);
-      walk(fieldIndex + 1, slotIndex + 1);
-      current.pop();
-      return;
-    }
-    if (field.text.includes(',')) {
-      if (validPiece(field.text.replace(/,/g, ''), slots[slotIndex])) {
-        current.push(field);
-        walk(fieldIndex + 1, slotIndex + 1);
-        current.pop();
-      }
-      return;
-    }
-    const parts = anatomy(field.text);
-    if (!parts) return;
-    const maxPieces = Math.min(parts.digits.length, slots.length - slotIndex - fieldsLeft);
-    const minPieces = Math.max(1, slots.length - slotIndex - capacityAfter[fieldIndex]);
-    for (let pieces = minPieces; pieces <= maxPieces; pieces++) {
-      for (const cut of cuts(parts.digits, pieces)) {
-        const texts = cut.map((d, i) => (i === 0 ? parts.sign : '') + d + (i === cut.length - 1 ? parts.tail : ''));
-        if (!texts.every((t, i) => validPiece(t, slots[slotIndex + i]))) continue;
-        for (const t of texts) current.push({ kind: 'value', text: t });
-        if (viable(current)) walk(fieldIndex + 1, slotIndex + pieces);
-        current.length -= pieces;
+    for (const { prefix, text } of heads) {
+      if (!validPiece(text, totalSlot)) continue;
+      const total: Piece = { kind: 'value', text };
+      for (const reading of search.all(prefix, new Map([[last, countOf(total)!]]), slots.length - 1)) {
+        out.push([...reading, total]);
+        if (out.length > search.limit) throw new TooManySplits();
       }
     }
-  };
-  walk(0, 0);
+  }
   return out;
 }
 
-/** Every way to cut `digits` into `pieces` non-empty parts. */
-function* cuts(digits: string, pieces: number): Generator<string[]> {
-  if (pieces === 1) {
-    yield [digits];
-    return;
+class Search {
+  readonly limit: number;
+  private readonly budget: number;
+  private readonly groupAt: (SumGroup | undefined)[];
+  private steps = 0;
+
+  constructor(
+    private readonly slots: SlotSpec[],
+    options: SplitOptions,
+  ) {
+    this.limit = options.limit ?? 20000;
+    this.budget = options.budget ?? 200000;
+    this.groupAt = slots.map((_, i) => options.groups?.find((g) => g.first <= i && i <= g.total));
   }
-  for (let i = 1; i <= digits.length - pieces + 1; i++) {
-    for (const rest of cuts(digits.slice(i), pieces - 1)) yield [digits.slice(0, i), ...rest];
+
+  /**
+   * Readings of `fields` as the first `slotCount` slots. `targets` fixes the total of a group
+   * whose total slot lies beyond `slotCount` (already read from the end of the row).
+   */
+  all(fields: Parsed[], targets: ReadonlyMap<SumGroup, number>, slotCount = this.slots.length): Piece[][] {
+    const out: Piece[][] = [];
+    const current: Piece[] = [];
+    const dead = new Set<string>();
+    // Most cells the fields from each index on can fill: a '-' opening a run may be one more.
+    const capacity = new Array<number>(fields.length + 1).fill(0);
+    for (let i = fields.length - 1; i >= 0; i--) {
+      const f = fields[i];
+      capacity[i] = capacity[i + 1] + (f.kind === 'run' ? f.digits.length + (f.sign === '-' ? 1 : 0) : 1);
+    }
+    // fieldIndex/at: where reading resumes (at counts the sign, then digits of a run);
+    // sum: the open group's parts so far, null once a part is blank.
+    const walk = (fieldIndex: number, at: number, slot: number, sum: number | null): boolean => {
+      if (++this.steps > this.budget) throw new TooManySplits();
+      if (slot === slotCount) {
+        if (fieldIndex !== fields.length) return false;
+        out.push([...current]);
+        if (out.length > this.limit) throw new TooManySplits();
+        return true;
+      }
+      if (fieldIndex === fields.length) return false;
+      const field = fields[fieldIndex];
+      const slotsLeft = slotCount - slot;
+      const consumed = field.kind === 'run' ? Math.max(0, at - field.sign.length) + (at > 0 && field.sign === '-' ? 1 : 0) : 0;
+      if (slotsLeft < fields.length - fieldIndex || slotsLeft > capacity[fieldIndex] - consumed) return false;
+      const key = `${fieldIndex},${at},${slot},${sum}`;
+      if (dead.has(key)) return false;
+      let found = false;
+      const take = (piece: Piece, nextField: number, nextAt: number) => {
+        const next = this.advance(slot, sum, piece, targets);
+        if (next === undefined) return;
+        current.push(piece);
+        if (walk(nextField, nextAt, slot + 1, next)) found = true;
+        current.pop();
+      };
+      if (field.kind === 'blank') take(field, fieldIndex + 1, 0);
+      else if (field.kind === 'whole') {
+        if (validPiece(field.text, this.slots[slot])) take({ kind: 'value', text: field.text }, fieldIndex + 1, 0);
+      } else {
+        let sign = '';
+        let from = at - field.sign.length;
+        if (at === 0 && field.sign !== '') {
+          if (field.sign === '-') take({ kind: 'blank', raw: '-' }, fieldIndex, 1);
+          sign = field.sign;
+          from = 0;
+        }
+        const forced = this.forcedPiece(slot, sum, targets);
+        const room = this.room(slot, sum, targets);
+        for (let end = from + 1; end <= field.digits.length; end++) {
+          const digits = field.digits.slice(from, end);
+          if (digits.length > 1 && digits[0] === '0') break;
+          if (digits.length > MAX_COUNT_DIGITS && this.groupAt[slot]) break;
+          if (room !== null && Number(digits) > room) break;
+          const atEnd = end === field.digits.length;
+          const text = sign + digits + (atEnd ? field.tail : '');
+          if (forced !== null && text !== forced) {
+            if (text.length > forced.length) break;
+            continue;
+          }
+          if (!validPiece(text, this.slots[slot])) continue;
+          take({ kind: 'value', text }, atEnd ? fieldIndex + 1 : fieldIndex, atEnd ? 0 : field.sign.length + end);
+        }
+      }
+      if (!found) dead.add(key);
+      return found;
+    };
+    walk(0, 0, 0, 0);
+    return out;
+  }
+
+  /** The one text a slot can hold when its group's arithmetic fixes it, else null. */
+  private forcedPiece(slot: number, sum: number | null, targets: ReadonlyMap<SumGroup, number>): string | null {
+    const group = this.groupAt[slot];
+    if (!group || sum === null) return null;
+    if (slot === group.total) return String(sum);
+    const target = targets.get(group);
+    if (target !== undefined && slot === group.total - 1) return target - sum >= 0 ? String(target - sum) : '';
+    return null;
+  }
+
+  /** The most a part may still add to its group when the group's total is already known. */
+  private room(slot: number, sum: number | null, targets: ReadonlyMap<SumGroup, number>): number | null {
+    const group = this.groupAt[slot];
+    const target = group && targets.get(group);
+    return target === undefined || target === null || sum === null || slot === group!.total ? null : target - sum;
+  }
+
+  /** The open group's sum after `piece` fills `slot`; undefined when the piece breaks the group. */
+  private advance(slot: number, sum: number | null, piece: Piece, targets: ReadonlyMap<SumGroup, number>): number | null | undefined {
+    const group = this.groupAt[slot];
+    if (!group) return 0;
+    if (slot === group.total) return 0;
+    const value = countOf(piece);
+    if (value === null || sum === null) return null;
+    const next = sum + value;
+    const target = targets.get(group);
+    if (target !== undefined && next > target) return undefined;
+    return next;
   }
 }

@@ -5,10 +5,10 @@
  */
 import { T4_COL_KEYS, cellKey, type ColumnDef, type RowDef, type TableDef, type TemplateVersion } from '../../model/template.ts';
 import type { Cell, CheckResult } from '../../model/report.ts';
-import { ruleInstances, type OtherRows } from '../../model/rules.ts';
+import { outcomeRows, ruleInstances, type OtherRows } from '../../model/rules.ts';
 import { readFigure, type MoneyUnit } from './figures.ts';
 import { rowPatterns } from './labels.ts';
-import { enumerateSplits, TooManySplits, type Piece, type PrintedField, type SlotSpec } from './split.ts';
+import { enumerateSplits, TooManySplits, type Piece, type PrintedField, type SlotSpec, type SumGroup } from './split.ts';
 import { fieldsBetween, isStructured, lineAt, originOf, BLANK_MARK, type Stream } from './stream.ts';
 
 export interface Region {
@@ -46,6 +46,8 @@ interface Anchor {
 }
 
 const CANDIDATE_LIMIT = 20000;
+/** Search steps per row (or per table 4): a few milliseconds; past it the row is declined. */
+const SEARCH_BUDGET = 200000;
 
 interface Candidate extends Anchor {
   /** Figures follow the label before any other label: a label still beside its row. */
@@ -147,12 +149,12 @@ function readRow(table: TableDef, row: RowDef, fields: Field[], headerUnit: Mone
   if (used.length === width) return { row, candidates: [used.map(({ line: _line, ...piece }) => piece)] };
   const slots = row.cols.map((c) => slotSpec(columnOf(table, c)));
   const printed = used.map(({ line: _line, ...piece }) => piece);
-  const totalHolds = (pieces: readonly Piece[]) => pieces.length < width || rowIdentityHolds(table, row, pieces, headerUnit);
+  const groups: SumGroup[] = table.id === 't2' ? [] : [{ first: 0, total: width - 1 }];
   let candidates: Piece[][];
   try {
     // Cuts keeping the row total first; all cuts only when none does (the row contradicts itself).
-    candidates = enumerateSplits(printed, slots, CANDIDATE_LIMIT, totalHolds);
-    if (candidates.length === 0) candidates = enumerateSplits(printed, slots, CANDIDATE_LIMIT);
+    candidates = enumerateSplits(printed, slots, { groups, limit: CANDIDATE_LIMIT, budget: SEARCH_BUDGET });
+    if (candidates.length === 0 && groups.length > 0) candidates = enumerateSplits(printed, slots, { limit: CANDIDATE_LIMIT, budget: SEARCH_BUDGET });
   } catch (error) {
     if (!(error instanceof TooManySplits)) throw error;
     return { row, candidates: [], short: true, split: true };
@@ -264,13 +266,13 @@ function readTable4(stream: Stream, region: Region, table: TableDef, warnings: s
   }
   const slots = table.rows.flatMap(() => T4_COL_KEYS.map(() => ({})));
   const printed = fields.map(({ line: _line, ...p }) => p);
-  const groupsHold = (pieces: readonly Piece[]) => table.rows.every((row, r) => pieces.length < r * 5 + 5 || rowIdentityHolds(table, row, pieces.slice(r * 5, r * 5 + 5), null));
+  const groups = table.rows.map((_, r): SumGroup => ({ first: r * 5, total: r * 5 + 4 }));
   let usable: Piece[][];
   try {
-    // Cuts that break a group total are dropped as soon as the group is complete; only when
-    // none keeps every total (the report contradicts itself) are all cuts considered.
-    usable = enumerateSplits(printed, slots, CANDIDATE_LIMIT, groupsHold);
-    if (usable.length === 0) usable = enumerateSplits(printed, slots, CANDIDATE_LIMIT);
+    // Cuts that break a group total are dropped; only when none keeps every total (the report
+    // contradicts itself) are all cuts considered.
+    usable = enumerateSplits(printed, slots, { groups, limit: CANDIDATE_LIMIT, budget: SEARCH_BUDGET });
+    if (usable.length === 0) usable = enumerateSplits(printed, slots, { limit: CANDIDATE_LIMIT, budget: SEARCH_BUDGET });
   } catch (error) {
     if (!(error instanceof TooManySplits)) throw error;
     return table.rows.map((row) => ({ row, candidates: [], short: true, split: true }));
@@ -288,54 +290,102 @@ function dedupe(candidates: Piece[][]): Piece[][] {
   return [...seen.values()];
 }
 
+/** Steps the column search of table 3 may take; past it the open rows stay undecided. */
+const NARROW_BUDGET = 200000;
+
 /**
  * Table 3 rows left with several cuts: try them together against the column identities
- * (balance and outcome sum) and keep what every best-scoring combination agrees on.
+ * (balance and outcome sum) and keep what every best-scoring combination agrees on. A branch
+ * and bound: counts are never negative, so an identity whose open operands all sit on the side
+ * already too large can no longer hold, which bounds the score of every completion.
  */
 function narrowTable3(readings: RowReading[], template: TemplateVersion, otherRows: OtherRows, table: TableDef): void {
   const open = readings.filter((r) => r.candidates.length > 1);
   if (open.length === 0) return;
-  const combos = open.reduce((n, r) => n * r.candidates.length, 1);
-  if (combos > 50000) return;
+  // Rows outside the outcome sums first: their cells let the sums fail early.
+  const outcomes = new Set(outcomeRows(otherRows));
+  open.sort((a, b) => Number(outcomes.has(a.row.key)) - Number(outcomes.has(b.row.key)));
+  const valueOf = (row: RowDef, p: Piece, i: number) => (p.kind === 'value' ? readFigure(p.text, columnOf(table, row.cols[i]), null)?.value ?? null : null);
   const settled = new Map<string, number | null>();
+  const openAt = new Map<string, { depth: number; col: number }>();
   for (const r of readings) {
-    if (r.candidates.length !== 1) continue;
-    r.candidates[0].forEach((p, i) => settled.set(cellKey({ table: 't3', row: r.row.key, col: r.row.cols[i] }), p.kind === 'value' ? readFigure(p.text, columnOf(table, r.row.cols[i]), null)?.value ?? null : null));
-  }
-  const identities = ruleInstances(template, otherRows).filter((i) => i.rule === 't3.balance' || i.rule === 't3.outcome_sum');
-  const choice = new Array<number>(open.length).fill(0);
-  let bestScore = -1;
-  let best: number[][] = [];
-  const values = new Map(settled);
-  const score = () => {
-    let s = 0;
-    for (const id of identities) {
-      const sum = (keys: string[]) => keys.reduce<number | null>((acc, k) => (acc === null || values.get(k) == null ? null : acc + values.get(k)!), 0);
-      const l = sum(id.left);
-      const r = sum(id.right);
-      if (l !== null && r !== null && l === r) s++;
-    }
-    return s;
-  };
-  const walk = (i: number) => {
-    if (i === open.length) {
-      const s = score();
-      if (s > bestScore) {
-        bestScore = s;
-        best = [[...choice]];
-      } else if (s === bestScore) best.push([...choice]);
-      return;
-    }
-    open[i].candidates.forEach((cand, ci) => {
-      choice[i] = ci;
-      cand.forEach((p, col) => values.set(cellKey({ table: 't3', row: open[i].row.key, col: open[i].row.cols[col] }), p.kind === 'value' ? readFigure(p.text, undefined, null)?.value ?? null : null));
-      walk(i + 1);
+    r.row.cols.forEach((col, i) => {
+      const key = cellKey({ table: 't3', row: r.row.key, col });
+      if (r.candidates.length === 1) settled.set(key, valueOf(r.row, r.candidates[0][i], i));
     });
+  }
+  open.forEach((r, depth) => r.row.cols.forEach((col, i) => openAt.set(cellKey({ table: 't3', row: r.row.key, col }), { depth, col: i })));
+  const openValues = open.map((r) => r.candidates.map((c) => c.map((p, i) => valueOf(r.row, p, i))));
+  // Each identity as left − right: what the settled cells give, and where the open cells come in.
+  const identities = ruleInstances(template, otherRows)
+    .filter((id) => id.rule === 't3.balance' || id.rule === 't3.outcome_sum')
+    .filter((id) => [...id.left, ...id.right].every((k) => settled.has(k) || openAt.has(k)));
+  const diff: number[] = [];
+  const nulls: number[] = [];
+  const lastOpen = identities.map(() => ({ left: -1, right: -1 }));
+  const terms = open.map((): { id: number; sign: 1 | -1; col: number }[] => []);
+  identities.forEach((id, n) => {
+    diff[n] = 0;
+    nulls[n] = 0;
+    for (const [keys, sign, side] of [[id.left, 1, 'left'], [id.right, -1, 'right']] as const) {
+      for (const key of keys) {
+        const at = openAt.get(key);
+        if (at) {
+          terms[at.depth].push({ id: n, sign, col: at.col });
+          lastOpen[n][side] = Math.max(lastOpen[n][side], at.depth);
+        } else if (settled.get(key) === null) nulls[n]++;
+        else diff[n] += sign * settled.get(key)!;
+      }
+    }
+  });
+  const apply = (depth: number, candidate: number, direction: 1 | -1) => {
+    for (const t of terms[depth]) {
+      const v = openValues[depth][candidate][t.col];
+      if (v === null) nulls[t.id] += direction;
+      else diff[t.id] += direction * t.sign * v;
+    }
   };
-  walk(0);
+  /** Identities that hold, and those that still might, with the rows before `depth` chosen. */
+  const tally = (depth: number) => {
+    let held = 0;
+    let possible = 0;
+    identities.forEach((_, n) => {
+      if (nulls[n] > 0) return;
+      const leftOpen = lastOpen[n].left >= depth;
+      const rightOpen = lastOpen[n].right >= depth;
+      if (!leftOpen && !rightOpen) held += Number(diff[n] === 0);
+      else if ((leftOpen || diff[n] >= 0) && (rightOpen || diff[n] <= 0)) possible++;
+    });
+    return { held, possible };
+  };
+  const kept = open.map(() => new Set<number>());
+  const choice = new Array<number>(open.length).fill(0);
+  let best = -1;
+  let steps = 0;
+  const walk = (depth: number): boolean => {
+    if (++steps > NARROW_BUDGET) return false;
+    const { held, possible } = tally(depth);
+    if (held + possible < best) return true;
+    if (depth === open.length) {
+      if (held > best) {
+        best = held;
+        kept.forEach((k) => k.clear());
+      }
+      kept.forEach((k, i) => k.add(choice[i]));
+      return true;
+    }
+    for (let c = 0; c < openValues[depth].length; c++) {
+      choice[depth] = c;
+      apply(depth, c, 1);
+      const finished = walk(depth + 1);
+      apply(depth, c, -1);
+      if (!finished) return false;
+    }
+    return true;
+  };
+  if (!walk(0)) return;
   open.forEach((r, i) => {
-    const chosen = dedupe(best.map((b) => r.candidates[b[i]]));
-    r.candidates = chosen;
+    r.candidates = dedupe(r.candidates.filter((_, c) => kept[i].has(c)));
   });
 }
 
