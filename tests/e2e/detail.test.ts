@@ -17,7 +17,7 @@ const cellsOf = (id: string) =>
 
 async function failingReport(): Promise<{ id: string; template: string }> {
   const [r] = await nativeQuery<{ id: string; template: string }>(
-    `SELECT id, template FROM reports WHERE failed_hard > 0 AND n_blank > 0 ORDER BY failed_hard DESC, id LIMIT 1`,
+    `SELECT id, template FROM reports WHERE failed_hard > 0 ORDER BY n_blank + n_missing + n_inferred DESC, failed_hard DESC, id LIMIT 1`,
   );
   return r;
 }

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Metric } from '../../model/report.ts';
+import { DEFAULT_DEMO_SEED } from '../../demo/corpus.ts';
+import { generateDemoReports } from '../../demo/generate.ts';
+import { renderReport } from '../../demo/render.ts';
 import { extractMetrics, normaliseProse } from './narrative.ts';
 
 /** What a metric must agree on; evidence is for people and may differ in trimming. */
@@ -85,6 +88,22 @@ describe('extractMetrics on accounts of bodies whose names contain 和', () => {
   it('still reads 和 between two channels or two bodies as a list', () => {
     expect(extractMetrics('通过门户网站和政务微信发布信息 300 条；政务微博和政务微信粉丝 3000 个。')).toEqual([]);
     expect(extractMetrics('局机关和下属单位微信公众号，粉丝 100 个，发布内容 20 条。')).toEqual([]);
+  });
+});
+
+describe('extractMetrics on the demo corpus', () => {
+  it('finds every figure the generator wrote, with its account, and nothing else', () => {
+    const reports = generateDemoReports({ seed: DEFAULT_DEMO_SEED, years: [2020, 2023] });
+    const isEqual = (a: ReturnType<typeof essence>, b: ReturnType<typeof essence>) => JSON.stringify(a) === JSON.stringify(b);
+    const wrong = reports.flatMap((report) => {
+      const found = extractMetrics(renderReport(report, 'text-tab').content).map(essence);
+      const expected = report.metrics.map(essence);
+      const missing = expected.filter((metric) => !found.some((candidate) => isEqual(candidate, metric)));
+      const extra = found.filter((metric) => !expected.some((candidate) => isEqual(candidate, metric)));
+      return missing.length + extra.length === 0 ? [] : [{ report: `${report.agency.name} ${report.year}`, missing, extra }];
+    });
+    expect(reports.flatMap((report) => report.metrics).length).toBeGreaterThan(2000);
+    expect(wrong).toEqual([]);
   });
 });
 

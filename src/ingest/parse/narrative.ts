@@ -161,7 +161,8 @@ function toMetric(key: MetricKey, numberText: string, unit: string | undefined, 
 function websiteName(raw: string | undefined): string | null {
   if (!raw) return null;
   const name = raw.replace(ACCOUNT_START, '').replace(/^(?:全年|本年|今年|年内|我局|我区|我市|我县)/u, '').trim();
-  return name.length > 2 ? name : null;
+  // "政府门户网站" says which kind of site, not whose: no account.
+  return name.length > 2 && !/^(?:政府|门户|政务|官方)*网站$/u.test(name) ? name : null;
 }
 
 interface AccountMention {

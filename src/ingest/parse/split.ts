@@ -138,6 +138,22 @@ class Search {
       const f = fields[i];
       capacity[i] = capacity[i + 1] + (f.kind === 'run' ? f.digits.length + (f.sign === '-' ? 1 : 0) : 1);
     }
+    // Digits from each field on, and whether a blank may still come (a blank voids a sum).
+    const digitsFrom = new Array<number>(fields.length + 1).fill(0);
+    const blankFrom = new Array<boolean>(fields.length + 1).fill(false);
+    for (let i = fields.length - 1; i >= 0; i--) {
+      const f = fields[i];
+      digitsFrom[i] = digitsFrom[i + 1] + (f.kind === 'run' ? f.digits.length : f.kind === 'whole' ? f.text.length : 0);
+      blankFrom[i] = blankFrom[i + 1] || f.kind === 'blank' || (f.kind === 'run' && f.sign === '-');
+    }
+    const tryPiece = (piece: Piece, nextField: number, nextAt: number, slot: number, sum: number | null): boolean => {
+      const next = this.advance(slot, sum, piece, targets);
+      if (next === undefined) return false;
+      current.push(piece);
+      const found = walk(nextField, nextAt, slot + 1, next);
+      current.pop();
+      return found;
+    };
     // fieldIndex/at: where reading resumes (at counts the sign, then digits of a run);
     // sum: the open group's parts so far, null once a part is blank.
     const walk = (fieldIndex: number, at: number, slot: number, sum: number | null): boolean => {
@@ -151,31 +167,31 @@ class Search {
       if (fieldIndex === fields.length) return false;
       const field = fields[fieldIndex];
       const slotsLeft = slotCount - slot;
-      const consumed = field.kind === 'run' ? Math.max(0, at - field.sign.length) + (at > 0 && field.sign === '-' ? 1 : 0) : 0;
+      const digitsUsed = field.kind === 'run' ? Math.max(0, at - field.sign.length) : 0;
+      const consumed = digitsUsed + (field.kind === 'run' && at > 0 && field.sign === '-' ? 1 : 0);
       if (slotsLeft < fields.length - fieldIndex || slotsLeft > capacity[fieldIndex] - consumed) return false;
+      const room = this.room(slot, sum, targets);
+      if (room !== null) {
+        // Every slot left is a part of a group whose total is known: each part is at most
+        // `room`, so the digits left must fit in that many parts of room's length.
+        const blankAhead = blankFrom[fieldIndex + 1] || field.kind === 'blank' || (field.kind === 'run' && at === 0 && field.sign === '-');
+        if (room < 0 || (!blankAhead && digitsFrom[fieldIndex] - digitsUsed > slotsLeft * String(room).length)) return false;
+      }
       const key = `${fieldIndex},${at},${slot},${sum}`;
       if (dead.has(key)) return false;
       let found = false;
-      const take = (piece: Piece, nextField: number, nextAt: number) => {
-        const next = this.advance(slot, sum, piece, targets);
-        if (next === undefined) return;
-        current.push(piece);
-        if (walk(nextField, nextAt, slot + 1, next)) found = true;
-        current.pop();
-      };
-      if (field.kind === 'blank') take(field, fieldIndex + 1, 0);
+      if (field.kind === 'blank') found = tryPiece(field, fieldIndex + 1, 0, slot, sum);
       else if (field.kind === 'whole') {
-        if (validPiece(field.text, this.slots[slot])) take({ kind: 'value', text: field.text }, fieldIndex + 1, 0);
+        if (validPiece(field.text, this.slots[slot])) found = tryPiece({ kind: 'value', text: field.text }, fieldIndex + 1, 0, slot, sum);
       } else {
         let sign = '';
         let from = at - field.sign.length;
         if (at === 0 && field.sign !== '') {
-          if (field.sign === '-') take({ kind: 'blank', raw: '-' }, fieldIndex, 1);
+          if (field.sign === '-') found = tryPiece({ kind: 'blank', raw: '-' }, fieldIndex, 1, slot, sum);
           sign = field.sign;
           from = 0;
         }
         const forced = this.forcedPiece(slot, sum, targets);
-        const room = this.room(slot, sum, targets);
         for (let end = from + 1; end <= field.digits.length; end++) {
           const digits = field.digits.slice(from, end);
           if (digits.length > 1 && digits[0] === '0') break;
@@ -188,7 +204,7 @@ class Search {
             continue;
           }
           if (!validPiece(text, this.slots[slot])) continue;
-          take({ kind: 'value', text }, atEnd ? fieldIndex + 1 : fieldIndex, atEnd ? 0 : field.sign.length + end);
+          if (tryPiece({ kind: 'value', text }, atEnd ? fieldIndex + 1 : fieldIndex, atEnd ? 0 : field.sign.length + end, slot, sum)) found = true;
         }
       }
       if (!found) dead.add(key);

@@ -8,9 +8,7 @@ import path from 'node:path';
 import type { SourceFormat } from '../../model/report.ts';
 import { ReadError, type SourceDocument } from '../document.ts';
 import { decodeText, declaredHtmlCharset } from './decode.ts';
-import { readDocxDocument } from './docx.ts';
 import { readHtmlDocument } from './html.ts';
-import { readPdfDocument } from './pdf.ts';
 import { UnreadableDocument } from './problem.ts';
 import { readTextDocument } from './text.ts';
 import { countHan } from './text-join.ts';
@@ -62,9 +60,10 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
 async function readAs(format: SourceFormat, bytes: Uint8Array): Promise<SourceDocument> {
   switch (format) {
     case 'pdf':
-      return readPdfDocument(bytes);
+      // pdf.js and mammoth take seconds to load: only a batch that holds such files pays for them.
+      return (await import('./pdf.ts')).readPdfDocument(bytes);
     case 'docx':
-      return readDocxDocument(bytes);
+      return (await import('./docx.ts')).readDocxDocument(bytes);
     case 'html':
       return readHtmlDocument(decodeText(bytes, declaredHtmlCharset(bytes)).text);
     case 'text':
