@@ -372,7 +372,7 @@ function divisionsOf(name: string): { divisions: Division[]; rest: string } {
   return { divisions: [...known.divisions, ...unknown.divisions], rest: unknown.rest };
 }
 
-/** Ending words of each rank, longest first. A 市 under a prefecture is a county-level city. */
+/** Ending words of each rank, longest first. A 市 is county-level only under a prefecture. */
 const ENDINGS: Record<DivisionRank, string[]> = {
   province: ['自治区', '省'],
   prefecture: ['自治州', '地区', '市', '州', '盟'],
@@ -399,7 +399,8 @@ function divisionsByEndings(text: string, parent: Division | undefined): { divis
   const ranks = (['province', 'prefecture', 'county'] as const).filter((rank) => !parent || rankOrder(rank) > rankOrder(parent.rank));
   for (const rank of ranks) {
     const above = chain.at(-1) ?? parent;
-    const place = placeAt(text, position, ENDINGS[rank].filter((ending) => ending !== '市' || rank !== 'county' || above?.rank === 'prefecture'), rank === 'province' ? 2 : 1);
+    const endings = rank === 'county' && above?.rank !== 'prefecture' ? ENDINGS.county.filter((ending) => ending !== '市') : ENDINGS[rank];
+    const place = placeAt(text, position, endings, rank === 'province' ? 2 : 1);
     if (place === null) continue;
     chain.push({
       rank,

@@ -175,7 +175,10 @@ class Search {
         // Every slot left is a part of a group whose total is known: each part is at most
         // `room`, so the digits left must fit in that many parts of room's length.
         const blankAhead = blankFrom[fieldIndex + 1] || field.kind === 'blank' || (field.kind === 'run' && at === 0 && field.sign === '-');
-        if (room < 0 || (!blankAhead && digitsFrom[fieldIndex] - digitsUsed > slotsLeft * String(room).length)) return false;
+        const digitsLeft = digitsFrom[fieldIndex] - digitsUsed;
+        if (room < 0) return false;
+        // …and the parts can reach `room` only if the longest one they leave room for can.
+        if (!blankAhead && (digitsLeft > slotsLeft * String(room).length || room > slotsLeft * (10 ** (digitsLeft - slotsLeft + 1) - 1))) return false;
       }
       const key = `${fieldIndex},${at},${slot},${sum}`;
       if (dead.has(key)) return false;

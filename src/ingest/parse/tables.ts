@@ -129,7 +129,7 @@ function columnOf(table: TableDef, key: string): ColumnDef | undefined {
   return table.columns.find((c) => c.key === key);
 }
 
-function readRow(table: TableDef, row: RowDef, fields: Field[], headerUnit: MoneyUnit | null, fromTable: boolean, warnings: string[]): RowReading {
+function readRow(table: TableDef, row: RowDef, fields: Field[], fromTable: boolean, warnings: string[]): RowReading {
   const width = row.cols.length;
   if (fields.length === 0) return { row, candidates: [] };
   let used = fields;
@@ -165,7 +165,7 @@ function readRow(table: TableDef, row: RowDef, fields: Field[], headerUnit: Mone
 
 /** Fields between anchors shared out over the rows they cover (rows whose labels went missing). */
 function distribute(table: TableDef, rows: RowDef[], fields: Field[], headerUnit: MoneyUnit | null, warnings: string[]): RowReading[] {
-  if (rows.length === 1) return [readRow(table, rows[0], fields, headerUnit, false, warnings)];
+  if (rows.length === 1) return [readRow(table, rows[0], fields, false, warnings)];
   const widths = rows.map((r) => r.cols.length);
   const total = widths.reduce((a, b) => a + b, 0);
   const out: RowReading[] = [];
@@ -173,20 +173,20 @@ function distribute(table: TableDef, rows: RowDef[], fields: Field[], headerUnit
     if (fields.length > total) warnings.push(`${table.id}: ${fields.length - total} figures after row ${rows[rows.length - 1].key} not read`);
     let at = 0;
     for (const row of rows) {
-      out.push(readRow(table, row, fields.slice(at, at + row.cols.length), headerUnit, false, warnings));
+      out.push(readRow(table, row, fields.slice(at, at + row.cols.length), false, warnings));
       at += row.cols.length;
     }
     return out;
   }
   const byLine = groupByLine(fields);
-  if (byLine.length === rows.length) return rows.map((row, i) => readRow(table, row, byLine[i], headerUnit, false, warnings));
+  if (byLine.length === rows.length) return rows.map((row, i) => readRow(table, row, byLine[i], false, warnings));
   // Fewer figures than cells and no line structure to tell the rows apart: only whole rows
   // from the start are certain when the anchored row itself prints a full set.
   let at = 0;
   for (const row of rows) {
     const take = fields.slice(at, at + row.cols.length);
     if (take.length < row.cols.length) break;
-    out.push(readRow(table, row, take, headerUnit, false, warnings));
+    out.push(readRow(table, row, take, false, warnings));
     at += row.cols.length;
   }
   warnings.push(`${table.id}: rows ${rows.map((r) => r.key).join(', ')} share ${fields.length} figures for ${total} cells; ${out.length} row(s) read`);
@@ -219,7 +219,7 @@ function readLabelledRows(stream: Stream, region: Region, table: TableDef, templ
     if (fields.length > 0 && isStructured(stream, fields[0].line)) {
       const rows = table.rows.slice(anchor.rowIndex, lastRow);
       groupByLine(fields).forEach((lineFields, i) => {
-        if (i < rows.length) readings.push(readRow(table, rows[i], lineFields, headerUnit, true, warnings));
+        if (i < rows.length) readings.push(readRow(table, rows[i], lineFields, true, warnings));
         else if (lineFields.some((f) => f.kind === 'value')) warnings.push(`${table.id}: a line of figures after row ${rows[rows.length - 1].key} matches no template row; not read`);
       });
       return;
@@ -256,7 +256,7 @@ function readTable4(stream: Stream, region: Region, table: TableDef, warnings: s
   if (fields.length === 0) return [];
   if (fields.length >= width) {
     if (fields.length > width) warnings.push(`t4: ${fields.length} figures printed for ${width} cells; read the first ${width}`);
-    const readings = table.rows.map((row, r) => readRow(table, row, fields.slice(r * 5, r * 5 + 5), null, false, warnings));
+    const readings = table.rows.map((row, r) => readRow(table, row, fields.slice(r * 5, r * 5 + 5), false, warnings));
     const holds = readings.map((rr) => rr.candidates.length === 1 && rowIdentityHolds(table, rr.row, rr.candidates[0], null));
     if (holds.every((h) => !h)) {
       warnings.push('t4: no group total matches its parts when read in printed order (figures out of order in the text); cells left missing');
@@ -291,13 +291,13 @@ function dedupe(candidates: Piece[][]): Piece[][] {
 }
 
 /** Steps the column search of table 3 may take; past it the open rows stay undecided. */
-const NARROW_BUDGET = 200000;
+const NARROW_BUDGET = 50000;
 
 /**
  * Table 3 rows left with several cuts: try them together against the column identities
  * (balance and outcome sum) and keep what every best-scoring combination agrees on. A branch
- * and bound: counts are never negative, so an identity whose open operands all sit on the side
- * already too large can no longer hold, which bounds the score of every completion.
+ * and bound: an identity can still hold only if the rows left can make up its difference, which
+ * bounds the score of every completion. Past the budget the rows stay undecided (declined).
  */
 function narrowTable3(readings: RowReading[], template: TemplateVersion, otherRows: OtherRows, table: TableDef): void {
   const open = readings.filter((r) => r.candidates.length > 1);
@@ -338,6 +338,18 @@ function narrowTable3(readings: RowReading[], template: TemplateVersion, otherRo
       }
     }
   });
+  // The least and most the rows from each depth on can still add to each identity: an
+  // identity holds in some completion only if what is missing lies in that range.
+  const reach = identities.map(() => Array.from({ length: open.length + 1 }, () => ({ low: 0, high: 0 })));
+  for (let depth = open.length - 1; depth >= 0; depth--) {
+    identities.forEach((_, n) => (reach[n][depth] = { ...reach[n][depth + 1] }));
+    for (const t of terms[depth]) {
+      const options = openValues[depth].map((c) => c[t.col]).filter((v): v is number => v !== null).map((v) => t.sign * v);
+      const range = reach[t.id][depth];
+      if (options.length === 0) [range.low, range.high] = [Infinity, -Infinity];
+      else [range.low, range.high] = [range.low + Math.min(...options), range.high + Math.max(...options)];
+    }
+  }
   const apply = (depth: number, candidate: number, direction: 1 | -1) => {
     for (const t of terms[depth]) {
       const v = openValues[depth][candidate][t.col];
@@ -351,10 +363,8 @@ function narrowTable3(readings: RowReading[], template: TemplateVersion, otherRo
     let possible = 0;
     identities.forEach((_, n) => {
       if (nulls[n] > 0) return;
-      const leftOpen = lastOpen[n].left >= depth;
-      const rightOpen = lastOpen[n].right >= depth;
-      if (!leftOpen && !rightOpen) held += Number(diff[n] === 0);
-      else if ((leftOpen || diff[n] >= 0) && (rightOpen || diff[n] <= 0)) possible++;
+      if (lastOpen[n].left < depth && lastOpen[n].right < depth) held += Number(diff[n] === 0);
+      else if (reach[n][depth].low <= -diff[n] && -diff[n] <= reach[n][depth].high) possible++;
     });
     return { held, possible };
   };
