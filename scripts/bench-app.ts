@@ -65,7 +65,7 @@ async function coldLoad(baseUrl: string): Promise<ColdLoad> {
         engine: first('gongkai:engine-ready') - first('gongkai:engine-start'),
         dataReady: first('gongkai:data-ready'),
       };
-    })()`) as Promise<ColdLoad>;
+    })()`) as ColdLoad;
   } finally {
     await dispose();
   }

@@ -10,7 +10,7 @@ export const DATASET_TABLES = {
     ['province', 'VARCHAR'],
     ['city', 'VARCHAR'],
     ['county', 'VARCHAR'],
-    ['region', 'VARCHAR'], // province/city/county joined, most specific last
+    ['region', 'VARCHAR'], // province, city and county joined as written (宁夏回族自治区吴忠市)
     ['year', 'INTEGER'],
     ['template', 'VARCHAR'],
     ['source_file', 'VARCHAR'],

@@ -147,8 +147,7 @@ class Search {
       blankFrom[i] = blankFrom[i + 1] || f.kind === 'blank' || (f.kind === 'run' && f.sign === '-');
     }
     const tryPiece = (piece: Piece, nextField: number, nextAt: number, slot: number, sum: number | null): boolean => {
-      const next = this.advance(slot, sum, piece, targets);
-      if (next === undefined) return false;
+      const next = this.advance(slot, sum, piece);
       current.push(piece);
       const found = walk(nextField, nextAt, slot + 1, next);
       current.pop();
@@ -170,15 +169,15 @@ class Search {
       const digitsUsed = field.kind === 'run' ? Math.max(0, at - field.sign.length) : 0;
       const consumed = digitsUsed + (field.kind === 'run' && at > 0 && field.sign === '-' ? 1 : 0);
       if (slotsLeft < fields.length - fieldIndex || slotsLeft > capacity[fieldIndex] - consumed) return false;
-      const room = this.room(slot, sum, targets);
+      // A blank still to come would void the sum, so a known total bounds the parts only without.
+      const blankAhead = blankFrom[fieldIndex + 1] || field.kind === 'blank' || (field.kind === 'run' && at === 0 && field.sign === '-');
+      const room = blankAhead ? null : this.room(slot, sum, targets);
       if (room !== null) {
         // Every slot left is a part of a group whose total is known: each part is at most
-        // `room`, so the digits left must fit in that many parts of room's length.
-        const blankAhead = blankFrom[fieldIndex + 1] || field.kind === 'blank' || (field.kind === 'run' && at === 0 && field.sign === '-');
+        // `room`, so the digits left must fit in that many parts of room's length, and the
+        // longest part they leave room for must be able to reach it.
         const digitsLeft = digitsFrom[fieldIndex] - digitsUsed;
-        if (room < 0) return false;
-        // …and the parts can reach `room` only if the longest one they leave room for can.
-        if (!blankAhead && (digitsLeft > slotsLeft * String(room).length || room > slotsLeft * (10 ** (digitsLeft - slotsLeft + 1) - 1))) return false;
+        if (room < 0 || digitsLeft > slotsLeft * String(room).length || room > slotsLeft * (10 ** (digitsLeft - slotsLeft + 1) - 1)) return false;
       }
       const key = `${fieldIndex},${at},${slot},${sum}`;
       if (dead.has(key)) return false;
@@ -234,16 +233,11 @@ class Search {
     return target === undefined || target === null || sum === null || slot === group!.total ? null : target - sum;
   }
 
-  /** The open group's sum after `piece` fills `slot`; undefined when the piece breaks the group. */
-  private advance(slot: number, sum: number | null, piece: Piece, targets: ReadonlyMap<SumGroup, number>): number | null | undefined {
+  /** The open group's sum after `piece` fills `slot`: null once a part is blank. */
+  private advance(slot: number, sum: number | null, piece: Piece): number | null {
     const group = this.groupAt[slot];
-    if (!group) return 0;
-    if (slot === group.total) return 0;
+    if (!group || slot === group.total) return 0;
     const value = countOf(piece);
-    if (value === null || sum === null) return null;
-    const next = sum + value;
-    const target = targets.get(group);
-    if (target !== undefined && next > target) return undefined;
-    return next;
+    return value === null || sum === null ? null : sum + value;
   }
 }

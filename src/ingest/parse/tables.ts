@@ -164,7 +164,7 @@ function readRow(table: TableDef, row: RowDef, fields: Field[], fromTable: boole
 }
 
 /** Fields between anchors shared out over the rows they cover (rows whose labels went missing). */
-function distribute(table: TableDef, rows: RowDef[], fields: Field[], headerUnit: MoneyUnit | null, warnings: string[]): RowReading[] {
+function distribute(table: TableDef, rows: RowDef[], fields: Field[], warnings: string[]): RowReading[] {
   if (rows.length === 1) return [readRow(table, rows[0], fields, false, warnings)];
   const widths = rows.map((r) => r.cols.length);
   const total = widths.reduce((a, b) => a + b, 0);
@@ -207,7 +207,7 @@ function groupByLine(fields: Field[]): Field[][] {
 }
 
 /** Label-anchored rows of a table whose labels head its rows (tables 2 and 3). */
-function readLabelledRows(stream: Stream, region: Region, table: TableDef, template: TemplateVersion, otherRows: OtherRows, headerUnit: MoneyUnit | null, warnings: string[]): RowReading[] {
+function readLabelledRows(stream: Stream, region: Region, table: TableDef, template: TemplateVersion, otherRows: OtherRows, warnings: string[]): RowReading[] {
   const anchors = findAnchors(stream, region, table, template, otherRows);
   const readings: RowReading[] = [];
   anchors.forEach((anchor, k) => {
@@ -224,7 +224,7 @@ function readLabelledRows(stream: Stream, region: Region, table: TableDef, templ
       });
       return;
     }
-    readings.push(...distribute(table, table.rows.slice(anchor.rowIndex, lastRow), fields, headerUnit, warnings));
+    readings.push(...distribute(table, table.rows.slice(anchor.rowIndex, lastRow), fields, warnings));
   });
   return readings;
 }
@@ -409,7 +409,7 @@ export function readTable(stream: Stream, region: Region, table: TableDef, optio
   const warnings: string[] = [];
   const readings = table.id === 't4'
     ? readTable4(stream, region, table, warnings)
-    : readLabelledRows(stream, region, table, options.template, options.otherRows, options.headerUnit, warnings);
+    : readLabelledRows(stream, region, table, options.template, options.otherRows, warnings);
   if (table.id === 't3') narrowTable3(readings, options.template, options.otherRows, table);
   const cells: Cell[] = [];
   const checks: CheckResult[] = [];
