@@ -300,26 +300,46 @@ const NARROW_BUDGET = 50000;
  * bounds the score of every completion. Past the budget the rows stay undecided (declined).
  */
 function narrowTable3(readings: RowReading[], template: TemplateVersion, otherRows: OtherRows, table: TableDef): void {
-  const open = readings.filter((r) => r.candidates.length > 1);
+  const valueOf = (row: RowDef, p: Piece, i: number) => (p.kind === 'value' ? readFigure(p.text, columnOf(table, row.cols[i]), null)?.value ?? null : null);
+  const keyOf = (row: RowDef, i: number) => cellKey({ table: 't3', row: row.key, col: row.cols[i] });
+  const settled = new Map<string, number | null>();
+  /** The values each undecided cell may take across its row's readings (blanks left out). */
+  const undecided = new Map<string, number[]>();
+  for (const r of readings) {
+    r.row.cols.forEach((_, i) => {
+      if (r.candidates.length === 1) settled.set(keyOf(r.row, i), valueOf(r.row, r.candidates[0][i], i));
+      else if (r.candidates.length > 1) undecided.set(keyOf(r.row, i), r.candidates.map((c) => valueOf(r.row, c[i], i)).filter((v): v is number => v !== null));
+    });
+  }
+  const couldHold = (id: { left: string[]; right: string[] }) => {
+    let low = 0;
+    let high = 0;
+    for (const [keys, sign] of [[id.left, 1], [id.right, -1]] as const) {
+      for (const key of keys) {
+        const options = undecided.get(key)?.map((v) => sign * v) ?? [sign * settled.get(key)!];
+        if (options.length === 0) return false;
+        low += Math.min(...options);
+        high += Math.max(...options);
+      }
+    }
+    return low <= 0 && 0 <= high;
+  };
+  // Identities that score the same in every combination (voided by a settled blank, beyond
+  // reach of any reading, or with nothing undecided) are left out, and so are rows that only
+  // they would decide: all their readings stay.
+  const identities = ruleInstances(template, otherRows)
+    .filter((id) => id.rule === 't3.balance' || id.rule === 't3.outcome_sum')
+    .filter((id) => [...id.left, ...id.right].every((k) => undecided.has(k) || (settled.has(k) && settled.get(k) !== null)))
+    .filter((id) => [...id.left, ...id.right].some((k) => undecided.has(k)) && couldHold(id));
+  const decisive = new Set(identities.flatMap((id) => [...id.left, ...id.right]));
+  const open = readings.filter((r) => r.candidates.length > 1 && r.row.cols.some((_, i) => decisive.has(keyOf(r.row, i))));
   if (open.length === 0) return;
   // Rows outside the outcome sums first: their cells let the sums fail early.
   const outcomes = new Set(outcomeRows(otherRows));
   open.sort((a, b) => Number(outcomes.has(a.row.key)) - Number(outcomes.has(b.row.key)));
-  const valueOf = (row: RowDef, p: Piece, i: number) => (p.kind === 'value' ? readFigure(p.text, columnOf(table, row.cols[i]), null)?.value ?? null : null);
-  const settled = new Map<string, number | null>();
   const openAt = new Map<string, { depth: number; col: number }>();
-  for (const r of readings) {
-    r.row.cols.forEach((col, i) => {
-      const key = cellKey({ table: 't3', row: r.row.key, col });
-      if (r.candidates.length === 1) settled.set(key, valueOf(r.row, r.candidates[0][i], i));
-    });
-  }
-  open.forEach((r, depth) => r.row.cols.forEach((col, i) => openAt.set(cellKey({ table: 't3', row: r.row.key, col }), { depth, col: i })));
+  open.forEach((r, depth) => r.row.cols.forEach((_, i) => openAt.set(keyOf(r.row, i), { depth, col: i })));
   const openValues = open.map((r) => r.candidates.map((c) => c.map((p, i) => valueOf(r.row, p, i))));
-  // Each identity as left − right: what the settled cells give, and where the open cells come in.
-  const identities = ruleInstances(template, otherRows)
-    .filter((id) => id.rule === 't3.balance' || id.rule === 't3.outcome_sum')
-    .filter((id) => [...id.left, ...id.right].every((k) => settled.has(k) || openAt.has(k)));
   const diff: number[] = [];
   const nulls: number[] = [];
   const lastOpen = identities.map(() => ({ left: -1, right: -1 }));
