@@ -16,7 +16,16 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
+/** `npm test` on a fresh clone: the default dataset is generated, not committed. */
+function makeDataIfMissing(): void {
+  if (existsSync(join(REPO_ROOT, 'public/data/manifest.json'))) return;
+  console.log('public/data/ is missing: running `npm run data` first');
+  const result = spawnSync('npm', ['run', 'data'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('npm run data failed; see the output above');
+}
+
 export function buildIfNeeded(): void {
+  makeDataIfMissing();
   const built = existsSync(join(REPO_ROOT, 'dist/index.html')) ? statSync(join(REPO_ROOT, 'dist/index.html')).mtimeMs : 0;
   const sources = Math.max(...['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => newestMtime(join(REPO_ROOT, p))));
   if (built > sources && !process.env.GONGKAI_E2E_REBUILD) return;
