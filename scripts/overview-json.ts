@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DATASET_TABLE_NAMES } from '../src/model/dataset.ts';
 import { overviewData } from '../src/app/queries/overview.ts';
+import { reportMeasuresSql } from '../src/app/queries/measures.ts';
 import { NO_FILTERS, reportWhere, sqlString } from '../src/app/queries/filters.ts';
 
 export const OVERVIEW_FILE = 'overview.json';
@@ -32,6 +33,7 @@ export async function writeOverviewJson(dir: string): Promise<string> {
       if (!existsSync(file)) throw new Error(`${file}: missing`);
       await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet(${sqlString(file)})`);
     }
+    await connection.run(reportMeasuresSql());
     const run = async <T>(sql: string): Promise<T[]> => {
       const reader = await connection.runAndReadAll(sql);
       return reader.getRowObjects().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])) as T);

@@ -11,6 +11,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { DATASET_TABLE_NAMES } from '../../model/dataset.ts';
+import { reportMeasuresSql } from '../queries/measures.ts';
 import { dbStatus } from './status.svelte.ts';
 
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -91,6 +92,8 @@ async function open(): Promise<duckdb.AsyncDuckDBConnection> {
     await conn.insertArrowFromIPCStream(ipc, { name, create: true });
     dbStatus.tablesLoaded += 1;
   }
+  await conn.query(reportMeasuresSql());
+  performance.mark('gongkai:measures-ready');
   const synthetic = await conn.query('SELECT count(*) AS n FROM reports WHERE synthetic');
   dbStatus.hasSynthetic = Number(synthetic.toArray()[0]?.n ?? 0) > 0;
   dbStatus.phase = 'ready';
@@ -116,7 +119,9 @@ function plain(value: unknown): unknown {
 /** Run SQL and return plain objects (numbers as numbers, NULL as null). */
 export async function query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
   const conn = await startDatabase();
+  const start = performance.now();
   const result = await conn.query(sql);
+  performance.measure('gongkai:query', { start, detail: sql.slice(0, 300) });
   const fields = result.schema.fields.map((f) => f.name);
   const columns = fields.map((_, i) => result.getChildAt(i)!);
   const rows: T[] = new Array(result.numRows);

@@ -50,6 +50,14 @@ describe('perReportSql', () => {
     const rows = await db.query<MeasureRow>(perReportSql([measureById('applications')], reportWhere({ ...NO_FILTERS, region: '示例省/乙市' })));
     expect(rows.map((r) => r.id).sort()).toEqual(['b2020', 'b2022']);
   });
+
+  it('holds one report_measures row per report and refuses a measure the table lacks', async () => {
+    const [{ reports, measured }] = await db.query<{ reports: number; measured: number }>(
+      'SELECT (SELECT count(*) FROM reports)::INTEGER AS reports, (SELECT count(*) FROM report_measures)::INTEGER AS measured');
+    expect(measured).toBe(reports);
+    const adHoc = { ...measureById('granted'), id: 'granted_again' };
+    expect(() => perReportSql([adHoc], all)).toThrow(/granted_again: not in MEASURES/);
+  });
 });
 
 describe('aggregateSql', () => {

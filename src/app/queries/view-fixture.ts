@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DATASET_TABLES, type DatasetTable } from '../../model/dataset.ts';
+import { reportMeasuresSql } from './measures.ts';
 import { runChecks, severityOf } from '../../model/rules.ts';
 import { cellKey, templateCells, type TemplateVersion } from '../../model/template.ts';
 import type { Cell, CellState, Metric } from '../../model/report.ts';
@@ -85,6 +86,7 @@ export async function openFixtureDb(reports: FixtureReport[]): Promise<FixtureDb
     await connection.run(`COPY (SELECT ${names} FROM read_json('${json}', format = 'array', columns = {${spec}})) TO '${parquet}' (FORMAT parquet)`);
     await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet('${parquet}')`);
   }
+  await connection.run(reportMeasuresSql());
   return {
     async query<T>(sql: string) {
       const reader = await connection.runAndReadAll(sql);
