@@ -1,4 +1,5 @@
 /** Chart options for the applications view (table 3): outcomes by applicant type, the flow, the trend. */
+import { from, op } from 'arquero';
 import type { ChartOption } from './echarts.ts';
 import { T3_COL_KEYS, T3_GROUPS, rowDef } from '../../model/template.ts';
 import { formatNumber, formatPercent, type Lang } from '../format.ts';
@@ -23,15 +24,22 @@ export interface GroupCell {
   value: number | null;
 }
 
-/** Table-3 cells summed into the six outcome groups, per applicant column. */
+/**
+ * Table-3 cells summed into the six outcome groups, per applicant column. A group whose cells
+ * are all blank or missing stays null rather than summing to 0.
+ */
 export function outcomeGroups(cells: readonly OutcomeCellRow[]): GroupCell[] {
-  const sums = new Map<string, number | null>();
-  for (const c of cells) {
+  const grouped = cells.flatMap((c) => {
     const group = outcomeGroupOf(c.row);
-    if (!group) continue;
-    const key = `${c.col}|${group}`;
-    const prev = sums.get(key) ?? null;
-    sums.set(key, c.value === null ? prev : (prev ?? 0) + c.value);
+    return group ? [{ col: c.col, group, value: c.value }] : [];
+  });
+  const sums = new Map<string, number | null>();
+  if (grouped.length > 0) {
+    const rolled = from(grouped)
+      .groupby('col', 'group')
+      .rollup({ value: (d: { value: number | null }) => (op.valid(d.value) > 0 ? op.sum(d.value) : null) })
+      .objects() as { col: string; group: OutcomeGroup; value: number | null }[];
+    for (const r of rolled) sums.set(`${r.col}|${r.group}`, r.value);
   }
   return T3_COL_KEYS.flatMap((col) => OUTCOME_GROUPS.map((group) => ({ col, group, value: sums.get(`${col}|${group}`) ?? null })));
 }
