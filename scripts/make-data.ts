@@ -1,15 +1,19 @@
 /**
- * `npm run data [-- --seed N --agencies N]`: write the demo corpus (invented reports of fictional
- * agencies, mixed renderings) into data/demo/, then ingest it, plus the Wuzhong sample report
- * when ../shared/corpus is present, into public/data/ — the dashboard's default dataset.
+ * `npm run data [-- --seed N --agencies N]`: build the dashboard's two datasets.
+ * - public/data/real/: the real reports shipped in data/reports/ (public government documents,
+ *   each with its source address in data/reports/MANIFEST.tsv), with the agency register
+ *   data/agencies.tsv. The app opens on this one.
+ * - public/data/demo/: the demo corpus (invented reports of fictional agencies) written to
+ *   data/demo/ first. Real and demo reports never share a dataset, so never a total.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DATASETS } from '../src/model/dataset.ts';
 import { DEFAULT_DEMO_SEED, writeDemoCorpus } from '../src/demo/corpus.ts';
 import { DEFAULT_DEMO_AGENCIES } from '../src/demo/generate.ts';
 import { ingest } from '../src/ingest/ingest.ts';
+import { readAgencyRegister } from '../src/ingest/register.ts';
 import { writeOverviewJson } from './overview-json.ts';
 
 async function main(): Promise<void> {
@@ -20,23 +24,22 @@ async function main(): Promise<void> {
   if (!Number.isInteger(agencies) || agencies <= 0) throw new Error(`--agencies must be a positive whole number, got ${values.agencies}`);
 
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const demoDir = path.join(repoRoot, 'data', 'demo');
-  const outDir = path.join(repoRoot, 'public', 'data');
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const publicDir = (dataset: string) => path.join(repoRoot, 'public', 'data', dataset);
 
+  const reportsDir = path.join(repoRoot, 'data', 'reports');
+  const register = readAgencyRegister(path.join(repoRoot, 'data', 'agencies.tsv'));
+  const real = await ingest([reportsDir], publicDir(DATASETS.real), { log: (line) => console.log(line), progress: true, register });
+  await writeOverviewJson(publicDir(DATASETS.real));
+  console.log(`real dataset: ${real.reports} reports from ${path.relative(repoRoot, reportsDir)}/ [${elapsed()}]`);
+
+  const demoDir = path.join(repoRoot, 'data', 'demo');
   const corpus = await writeDemoCorpus(demoDir, seed, agencies);
   console.log(`demo corpus: ${corpus.files} invented reports (${agencies} fictional agencies, seed ${seed}), ${(corpus.bytes / 1e6).toFixed(1)} MB in ${path.relative(repoRoot, demoDir)}/ [${elapsed()}]`);
-
-  const inputs = [demoDir];
-  const sample = path.resolve(repoRoot, '../shared/corpus/2020_wuzhong-gov-service-centre.txt');
-  if (existsSync(sample)) inputs.push(sample);
-  else console.log(`note: ${sample} not found; the dataset holds demo reports only`);
-
-  const summary = await ingest(inputs, outDir, { log: (line) => console.log(line), progress: true });
-  console.log(`dataset: ${summary.reports} reports (${summary.synthetic} synthetic) in ${path.relative(repoRoot, outDir)}/ [${elapsed()}]`);
-  const overview = await writeOverviewJson(outDir);
-  console.log(`wrote ${path.relative(repoRoot, overview)}; npm run data took ${elapsed()}`);
+  const demo = await ingest([demoDir], publicDir(DATASETS.demo), { log: (line) => console.log(line), progress: true });
+  await writeOverviewJson(publicDir(DATASETS.demo));
+  console.log(`demo dataset: ${demo.reports} reports (${demo.synthetic} synthetic); npm run data took ${elapsed()}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

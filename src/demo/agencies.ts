@@ -22,7 +22,10 @@ const TOWNSHIPS_PER_COUNTY = 3;
 function provinceTree(province: string): Agency[] {
   const out: Agency[] = [];
   const add = (name: string, level: AgencyLevel, city: string | null, county: string | null) =>
-    out.push({ name, level, province, city, county });
+    out.push({
+      name, level, province, city, county, region_code: null,
+      is_aggregate: level === 'provincial_gov' || level === 'prefecture_gov' || level === 'county_gov',
+    });
 
   add(`${province}人民政府`, 'provincial_gov', null, null);
   for (const dept of PROVINCIAL_DEPTS) add(`${province}${dept}`, 'provincial_dept', null, null);

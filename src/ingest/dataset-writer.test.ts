@@ -21,7 +21,7 @@ function exampleReport(overrides: Partial<ParsedReport> = {}): ParsedReport {
   ];
   return {
     source: { file: 'a/示例甲.txt', sha256: 'a'.repeat(64), format: 'text' },
-    agency: { name: '示例省甲市教育局', level: 'prefecture_dept', province: '示例省', city: '甲市', county: null },
+    agency: { name: '示例省甲市教育局', level: 'prefecture_dept', province: '示例省', city: '甲市', county: null, region_code: null, is_aggregate: false },
     year: 2022,
     template: '2019',
     cells,
@@ -54,8 +54,8 @@ describe('reportRows', () => {
   });
 
   it('names a 直辖市 once in the region', () => {
-    expect(regionOf({ name: null, level: null, province: '北京市', city: '北京市', county: '示例区' })).toBe('北京市示例区');
-    expect(regionOf({ name: null, level: null, province: null, city: null, county: null })).toBeNull();
+    expect(regionOf({ name: null, level: null, province: '北京市', city: '北京市', county: '示例区', region_code: null, is_aggregate: null })).toBe('北京市示例区');
+    expect(regionOf({ name: null, level: null, province: null, city: null, county: null, region_code: null, is_aggregate: null })).toBeNull();
   });
 });
 

@@ -11,6 +11,7 @@ import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duc
 import { DATASET_TABLES, DATASET_TABLE_NAMES, type DatasetTable } from '../model/dataset.ts';
 import type { ParsedReport } from '../model/report.ts';
 import { severityOf } from '../model/rules.ts';
+import { analyseSeries, seriesReport, type SeriesReport } from './series.ts';
 
 export type DatasetValue = string | number | boolean | null;
 /** One row, values in the order of the table's columns in DATASET_TABLES. */
@@ -50,15 +51,17 @@ export function reportRows(report: ParsedReport, options: { synthetic: boolean }
   const { agency } = report;
   return {
     reports: [[
-      id, agency.name, agency.level, agency.province, agency.city, agency.county, regionOf(agency),
-      report.year, report.template, report.source.file, report.source.format, options.synthetic,
+      id, agency.id ?? agency.name, agency.name, agency.level, agency.province, agency.city, agency.county, regionOf(agency),
+      agency.region_code, agency.is_aggregate,
+      report.year, report.template, report.source.file, report.source.format, report.source.url ?? null, options.synthetic,
       countCells('number'), countCells('blank'), countCells('inferred'), countCells('missing'),
       countChecks('fail', 'hard'), countChecks('fail', 'soft'), countChecks('uncertain'),
       JSON.stringify(report.warnings),
     ]],
+    agency_years: [],
     cells: report.cells.map((c) => [id, c.table, c.row, c.col, c.value, c.raw, c.state]),
     metrics: report.metrics.map((m) => [
-      id, m.key, m.value, m.unit, m.platform ?? null, m.account ?? null, m.approx ?? false, m.evidence,
+      id, m.key, m.value, m.unit, m.platform ?? null, m.account ?? null, m.approx ?? false, m.period_kind ?? null, m.evidence,
     ]),
     checks: report.checks.map((c) => [
       id, c.rule, severityOf(c.rule), c.row ?? null, c.col ?? null, c.status, c.left, c.right,
@@ -85,6 +88,7 @@ async function sha256OfFile(file: string): Promise<string> {
 }
 
 export class DatasetWriter {
+  private readonly series: SeriesReport[] = [];
   private readonly counts = Object.fromEntries(DATASET_TABLE_NAMES.map((t) => [t, 0])) as Record<DatasetTable, number>;
 
   private constructor(
@@ -112,20 +116,32 @@ export class DatasetWriter {
   }
 
   add(report: ParsedReport, options: { synthetic: boolean }): void {
-    const rows = reportRows(report, options);
+    this.series.push(seriesReport(report, options.synthetic));
+    this.appendRows(reportRows(report, options));
+  }
+
+  private appendRows(rows: Partial<Record<DatasetTable, DatasetRow[]>>): void {
     for (const table of DATASET_TABLE_NAMES) {
       const columns = DATASET_TABLES[table];
       const appender = this.appenders[table];
-      for (const row of rows[table]) {
+      const tableRows = rows[table] ?? [];
+      for (const row of tableRows) {
         columns.forEach(([, type], i) => appendValue(appender, type, row[i]));
         appender.endRow();
       }
-      this.counts[table] += rows[table].length;
+      this.counts[table] += tableRows.length;
     }
   }
 
   /** Writes every table as DIR/<table>.parquet (ZSTD, rows sorted) and DIR/manifest.json. */
   async write(dir: string): Promise<DatasetManifest> {
+    const { years, checks } = analyseSeries(this.series);
+    this.appendRows({
+      agency_years: years.map((y) => [y.agencyId, y.agency, y.year, y.reportId, y.status, y.synthetic]),
+      checks: checks.map(({ reportId, check: c }) => [
+        reportId, c.rule, severityOf(c.rule), c.row ?? null, c.col ?? null, c.status, c.left, c.right, c.cells?.join(',') ?? null, c.note ?? null,
+      ]),
+    });
     for (const appender of Object.values(this.appenders)) appender.flushSync();
     const tables = {} as DatasetManifest['tables'];
     for (const table of DATASET_TABLE_NAMES) {

@@ -10,6 +10,7 @@ import { createStagingDir, discardStaging, replaceWithStaging } from './output-d
 import { readReportsInOrder } from './pool.ts';
 import { startProgress } from './progress.ts';
 import { displayPath, type InputFile } from './read-report.ts';
+import { applyRegister, readSourceManifest, type AgencyRegister } from './register.ts';
 
 export const REPORT_EXTENSIONS = ['.txt', '.html', '.htm', '.pdf', '.docx'];
 
@@ -47,6 +48,8 @@ export interface IngestOptions {
    * With workers, a file that crashes or hangs its reader fails alone (FILE_TIME_LIMIT_MS).
    */
   workers?: number;
+  /** Agency ids and corrections (data/agencies.tsv); bodies not in it keep their name as id. */
+  register?: AgencyRegister;
 }
 
 export class IngestError extends Error {
@@ -119,6 +122,12 @@ export async function ingest(paths: string[], outDir: string, options: IngestOpt
     throw new IngestError(`no report files (${REPORT_EXTENSIONS.join(' ')}) found in ${paths.join(', ') || '(no paths given)'}`);
   }
 
+  const sourcesByDir = new Map<string, Map<string, string>>();
+  const sourceOf = (file: string) => {
+    const dir = path.dirname(file);
+    if (!sourcesByDir.has(dir)) sourcesByDir.set(dir, readSourceManifest(dir));
+    return sourcesByDir.get(dir)!.get(path.basename(file));
+  };
   const stagingDir = await createStagingDir(outDir);
   let writer: DatasetWriter | undefined;
   const progress = startProgress(files.length, { enabled: options.progress ?? false, log, tty: Boolean(process.stderr.isTTY) });
@@ -145,6 +154,9 @@ export async function ingest(paths: string[], outDir: string, options: IngestOpt
         progress.log(`${shown}: same content as ${earlier}; kept once`);
       } else {
         fileOfReport.set(result.sha256, shown);
+        applyRegister(result.report, options.register);
+        const url = sourceOf(result.file.path);
+        if (url) result.report.source.url = url;
         writer.add(result.report, { synthetic: result.synthetic });
         if (result.synthetic) synthetic += 1;
         const hardBefore = failedHard;

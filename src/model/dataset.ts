@@ -5,16 +5,20 @@
 export const DATASET_TABLES = {
   reports: [
     ['id', 'VARCHAR'], // sha256 of the source file's bytes
+    ['agency_id', 'VARCHAR'], // one id per body across years and renamings (data/agencies.tsv)
     ['agency', 'VARCHAR'],
     ['level', 'VARCHAR'],
     ['province', 'VARCHAR'],
     ['city', 'VARCHAR'],
     ['county', 'VARCHAR'],
     ['region', 'VARCHAR'], // province, city and county joined as written (宁夏回族自治区吴忠市)
+    ['region_code', 'VARCHAR'], // GB/T 2260
+    ['is_aggregate', 'BOOLEAN'], // a government's region-wide report: never summed with its members; NULL = unknown
     ['year', 'INTEGER'],
     ['template', 'VARCHAR'],
     ['source_file', 'VARCHAR'],
     ['format', 'VARCHAR'],
+    ['source_url', 'VARCHAR'], // where the report was published, when the input's MANIFEST.tsv says
     ['synthetic', 'BOOLEAN'], // true for the project's own generated demo reports
     ['n_number', 'INTEGER'],
     ['n_blank', 'INTEGER'],
@@ -42,6 +46,7 @@ export const DATASET_TABLES = {
     ['platform', 'VARCHAR'],
     ['account', 'VARCHAR'],
     ['approx', 'BOOLEAN'],
+    ['period_kind', 'VARCHAR'], // annual | cumulative
     ['evidence', 'VARCHAR'],
   ],
   checks: [
@@ -56,6 +61,15 @@ export const DATASET_TABLES = {
     ['cells', 'VARCHAR'], // comma-separated cell keys the rule read
     ['note', 'VARCHAR'],
   ],
+  // Each agency's years from its first report to the dataset's last year (ingest/series.ts).
+  agency_years: [
+    ['agency_id', 'VARCHAR'],
+    ['agency', 'VARCHAR'],
+    ['year', 'INTEGER'],
+    ['report_id', 'VARCHAR'], // NULL when the year has no report, or several
+    ['status', 'VARCHAR'], // report | no_tables | no_report | several
+    ['synthetic', 'BOOLEAN'],
+  ],
 } as const;
 
 export type DatasetTable = keyof typeof DATASET_TABLES;
@@ -66,3 +80,11 @@ export const DATASET_TABLE_NAMES = Object.keys(DATASET_TABLES) as DatasetTable[]
  * as invented wherever it travels, and ingest marks its row `synthetic`.
  */
 export const SYNTHETIC_MARKER = '【Gongkai 演示数据：虚构机构，数字为生成数据】';
+
+/**
+ * The datasets the app can open, each in its own folder under public/data/. The app opens on
+ * the real one; the demo one is a visible switch away and badged. They are never merged.
+ */
+export const DATASETS = { real: 'real', demo: 'demo' } as const;
+export type DatasetName = keyof typeof DATASETS;
+export const DEFAULT_DATASET: DatasetName = 'real';

@@ -21,6 +21,12 @@ export interface Agency {
   province: string | null;
   city: string | null;
   county: string | null;
+  /** GB/T 2260 code of the deepest division the name places the body in. */
+  region_code: string | null;
+  /** A government's own report covering its whole region: never summed with its members. null = cannot tell. */
+  is_aggregate: boolean | null;
+  /** One id per body across years and renamings (ingest fills it from data/agencies.tsv or the name). */
+  id?: string;
 }
 
 /**
@@ -40,6 +46,8 @@ export interface Cell {
 
 export type Platform = 'wechat' | 'weibo' | 'app' | 'douyin' | 'toutiao' | 'video_channel' | 'other';
 
+export type PeriodKind = 'annual' | 'cumulative';
+
 export interface Metric {
   key: MetricKey;
   value: number;
@@ -48,6 +56,8 @@ export interface Metric {
   account?: string;
   /** 余/约/近/超过… printed beside the number. */
   approx?: boolean;
+  /** annual: this year's flow (本年, 全年); cumulative: a stock or running total (截至, 累计, 现有). */
+  period_kind?: PeriodKind;
   evidence: string;
 }
 
@@ -66,7 +76,7 @@ export interface CheckResult {
 }
 
 export interface ParsedReport {
-  source: { file: string; sha256: string; format: SourceFormat };
+  source: { file: string; sha256: string; format: SourceFormat; url?: string };
   agency: Agency;
   year: number | null;
   template: TemplateVersion | null;

@@ -33,6 +33,8 @@ export const RULES: Record<string, RuleDef> = {
   't2.total_ge_new': { id: 't2.total_ge_new', severity: 'soft', zh: '对外公开总数量 ≥ 本年新公开数量', en: 'Total published ≥ newly published' },
   't2.valid_ge_issued': { id: 't2.valid_ge_issued', severity: 'soft', zh: '现行有效件数 ≥ 本年制发件数', en: 'Currently valid ≥ issued this year' },
   't2.amount_non_negative': { id: 't2.amount_non_negative', severity: 'soft', zh: '金额不为负', en: 'Amounts are not negative' },
+  'x.carried_over': { id: 'x.carried_over', severity: 'soft', zh: '上年结转 = 上一年度报告的结转下年度', en: 'Carried in = last year\'s carried out' },
+  'x.valid_stock': { id: 'x.valid_stock', severity: 'soft', zh: '现行有效件数 ≈ 上年现行有效 + 本年制发 − 本年废止', en: 'Currently valid ≈ last year\'s + issued − repealed' },
   'parse.split': { id: 'parse.split', severity: 'soft', zh: '连写数字无法唯一拆分', en: 'Run-together digits could not be split with certainty' },
 };
 

