@@ -71,7 +71,7 @@ export function parseDocument(doc: SourceDocument, source: SourceInfo): ParsedRe
     year: identity.year,
     template,
     cells,
-    metrics: extractMetrics(narrative),
+    metrics: extractMetrics(narrative, identity.year),
     checks: template && cells.length > 0 ? [...runChecks(cells, template), ...splitChecks] : splitChecks,
     warnings,
   };

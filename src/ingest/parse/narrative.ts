@@ -5,66 +5,101 @@
  * same sentence. Channel figures are never added up into totals (domain.md §7.4 rule 18).
  */
 import { METRIC_UNITS } from '../../model/report.ts';
-import type { Metric, MetricKey, Platform } from '../../model/report.ts';
+import type { Metric, MetricKey, PeriodKind, Platform } from '../../model/report.ts';
 import { normaliseScript } from './agency.ts';
-import { NUMBER_SOURCE, parseProseNumber, toWanYuan } from './numbers.ts';
+import { findNumbersWithUnits, NUMBER_SOURCE, parseProseNumber, toWanYuan } from './numbers.ts';
 
 const NUM = `(?<num>${NUMBER_SOURCE})`;
-/** A stretch of words inside one clause, with no figure in it. */
-const GAP = (max: number) => `[^，,。；;\\d０-９]{0,${max}}?`;
 
-interface MetricRule {
+/**
+ * What a figure in a clause can be the figure of. `before`: the subject, then at most `gap`
+ * characters without another figure or clause break, then the figure. `after`: a verb right
+ * before the figure and the subject noun right after its unit ("公开356条政务信息"). Only the
+ * listed units count. The first subject of this list that fits wins, so the specific come first.
+ */
+interface Subject {
   key: MetricKey;
-  pattern: RegExp;
-  /** The clause must not match this (a component figure, another body's figures…). */
+  before?: string;
+  gap?: number;
+  after?: string;
+  units: RegExp;
+  /** The clause must not say this (another body's figure, a stock, a sub-category…). */
   unless?: RegExp;
+  /** The clause (or its sentence, for `sentenceNeeds`) must say this. */
+  needs?: RegExp;
+  sentenceNeeds?: RegExp;
 }
 
-function rule(key: MetricKey, source: string, unless?: RegExp): MetricRule {
-  return { key, pattern: new RegExp(source, 'u'), unless };
-}
-
-const PROACTIVE_EXCLUDED = /^(?:其中|包括)|依申请|申请|予以公开|不予公开|部分公开/u;
-
-const RULES: MetricRule[] = [
-  rule('proactive_items_total',
-    `主动(?:公开|发布)(?:${GAP(16)}政府信息|(?:各类|全部)?(?:政务)?信息)(?:数|数量)?(?:共|共计|合计|总计|达)?\\s*${NUM}\\s*(?<unit>条|件)`,
-    PROACTIVE_EXCLUDED),
-  rule('proactive_items_total',
-    `(?:公开|公布|发布)${GAP(12)}政府信息(?:数|数量)?(?:共|共计|合计|总计|达)?\\s*${NUM}\\s*(?<unit>条|件)`,
-    PROACTIVE_EXCLUDED),
-  rule('portal_posts',
-    `(?<account>[^，,。；;\\d０-９]{0,24}?(?:门户网站|政府网站|网站))(?:上)?(?:共|共计|累计|全年)?` +
-      `(?:公开|发布|更新|刊发)(?:各类|各项)?(?:动态|政务|工作)?(?:信息|稿件|文章)(?:共|共计)?\\s*${NUM}\\s*(?<unit>条|篇)`,
-    /主动(?:公开|发布).*政府信息/u),
-  rule('policy_docs_published', `政策性文件\\s*(?:共|共计)?\\s*${NUM}\\s*(?<unit>件|个|篇)`),
-  rule('policy_docs_published',
-    `主动公开${GAP(12)}(?:行政)?规范性文件\\s*${NUM}\\s*(?<unit>件)`,
-    /现行有效|废止|清理|其中/u),
-  rule('policy_interpretations',
-    `解读(?:信息|材料|稿件|文章|产品)?(?:发布)?(?:共|共计)?\\s*${NUM}\\s*(?<unit>篇|条|件|个|期|项)`,
-    /解读率|[和及与]解读/u),
-  rule('policy_interpretations',
-    `对\\s*${NUM}\\s*(?<unit>项|件|个|篇)${GAP(40)}政策${GAP(12)}(?:进行|开展)?解读`),
-  rule('press_conferences', `新闻发布(?:会|活动)\\s*(?:共|共计)?\\s*${NUM}\\s*(?<unit>场|次)`),
-  rule('press_conferences',
-    `(?:召开|举办|举行|组织)了?\\s*(?:共)?\\s*${NUM}\\s*(?<unit>场|次)${GAP(16)}新闻发布(?:会|活动)`),
-  rule('gazette_issues', `公报》?\\s*(?:共|共计)?\\s*${NUM}\\s*(?<unit>期)`),
-  rule('inquiries_answered',
-    `(?:答复|受理|办理|回复|解答|处理)(?:群众|网民|公众|政府信息)?(?:咨询|留言)(?:信息|问题|件)?(?:共|共计)?\\s*${NUM}\\s*(?<unit>件|条|人次|次|个)`),
-  rule('complaints', `投诉(?:举报)?(?:类)?\\s*${NUM}\\s*(?<unit>件|条|次)`),
-  rule('suggestions', `(?<!意见|代表|委员)建议(?:类)?\\s*${NUM}\\s*(?<unit>件)`, /代表|委员|提案|人大|政协/u),
-  rule('open_day_events', `开放日(?:活动)?\\s*(?:共|共计)?\\s*${NUM}\\s*(?<unit>次|场|期)`),
-  rule('open_day_events',
-    `(?:开展|举办|组织|举行)了?\\s*${NUM}\\s*(?<unit>次|场|期)${GAP(12)}开放日`),
-  rule('procurement_amount',
-    `采购(?:总)?金额(?:为|达|共|合计)?\\s*${NUM}\\s*(?<unit>万元|亿元|元)`),
-  rule('info_processing_fee',
-    `信息处理费(?:收入)?(?:共|共计|合计|为)?\\s*${NUM}\\s*(?<unit>元)`),
+const COUNT = /^(?:条|件|份|个|项|篇)$/u;
+const SUBJECTS: Subject[] = [
+  { key: 'info_processing_fee', before: '信息(?:公开)?处理费(?:收入)?', gap: 8, units: /^元$/u },
+  { key: 'procurement_amount', before: '(?:采购|金额)', gap: 24, units: /^(?:元|万元|亿元)$/u, sentenceNeeds: /采购/u },
+  {
+    key: 'policy_interpretations', before: '(?:政策(?:文件)?解读|解读(?:信息|材料|稿件|文章|产品))(?:信息|材料|稿件|文章|产品)?(?:发布)?', gap: 6,
+    after: '政策解读', units: /^(?:条|篇|件|个|期|项)$/u, unless: /解读率/u,
+  },
+  {
+    key: 'policy_interpretations', before: '(?:对|就)', gap: 0, units: /^(?:项|件|个|篇)$/u,
+    needs: /政策[^，。；]{0,30}(?:进行|开展|作出|做出)?解读/u,
+  },
+  {
+    key: 'policy_docs_published', before: '(?:行政)?(?:规范性文件|政策性文件)', gap: 4, after: '(?:行政)?规范性文件',
+    units: /^(?:件|份|个|条|篇)$/u, needs: /制发|印发|发布|制定|出台|公开|更新|其中/u,
+    unless: /现行有效|清理|废止|失效|修订|修改|合法性审查|备案审查|审查/u,
+  },
+  {
+    key: 'press_conferences', before: '(?:新闻发布会|新闻通气会|发布会|通气会|新闻发布活动)', gap: 6,
+    after: '(?:新闻)?(?:发布会|通气会)', units: /^(?:场|次|期)$/u,
+  },
+  { key: 'gazette_issues', before: '公报》?', gap: 4, units: /^期$/u },
+  { key: 'open_day_events', before: '开放日(?:活动)?', gap: 4, after: '(?:政府|政务)?开放日', units: /^(?:次|场|期)$/u },
+  { key: 'complaints', before: '投诉(?:举报)?(?:类|事项|件)?', gap: 4, units: /^(?:件|条|次|起|个)$/u, unless: /投诉咨询|咨询投诉/u },
+  {
+    key: 'suggestions', before: '(?:意见建议|建议)', gap: 4, units: /^(?:件|条)$/u,
+    unless: /代表|委员|提案|人大|政协|开放日/u,
+  },
+  {
+    key: 'inquiries_answered', before: '(?:咨询|留言|热线|来电)(?:信息|问题|件|电话)?', gap: 6,
+    units: /^(?:件|条|个|起|次|人次)$/u, needs: /受理|答复|回复|解答|办理|处理|接听|回应/u,
+    unless: /投诉/u,
+  },
+  {
+    key: 'portal_posts', before: '(?:门户网站?|政府网站|网站|门户网|政务网|服务网\\p{Script=Han}{0,8}站点|站点)”?', gap: 40,
+    units: /^(?:条|篇|份|件)$/u, needs: /发布|公开|更新|刊发|推送|刊登|上传|编发/u,
+    unless: /主动公开|专栏(?!公开政府信息)|栏目|申请/u,
+  },
+  {
+    key: 'proactive_items_total', before: '主动(?:公开|发布)(?:的|了)?', gap: 30, after: '(?:政务|政府)信息',
+    units: COUNT, unless: /应主动公开|依申请|不予公开|部分公开|予以公开|申请/u,
+  },
+  {
+    key: 'proactive_items_total', before: '(?:公开|公布)(?:各类)?(?:政府|政务)信息(?:数|数量)?', gap: 6, after: '(?:政务|政府)信息',
+    units: COUNT, unless: /应主动公开|依申请|申请|专栏|栏目|网站|门户网/u,
+  },
+  {
+    key: 'proactive_items_total', before: '(?:共|累计)?公开文件', gap: 4,
+    units: /^(?:份|件|条)$/u, unless: /申请|规范性|政策性/u, needs: /累计|共/u,
+  },
 ];
 
-const NO_FEE = /(?:未|没有|无|不)(?:收取|产生|发生)[^，,。；;\d０-９]{0,16}?信息处理费/u;
+/** A figure of another year, a comparison, a share or an average is not the year's figure. */
+const OTHER_PERIOD = /较上年|比上年|同比|上一年|去年|前年|环比|增长|减少|下降|提高|平均/u;
+/** "政策解读类10条", "规范性文件类信息6条": one category of a listing, not the metric's own figure. */
+const CATEGORY = /类(?:信息|文件)?(?:共|共计)?\s*$/u;
+const CUMULATIVE = /累计|截至|截止|目前|现有|已有|历年|至今|总计已/u;
 
+function periodOf(clause: string, sentence: string): PeriodKind {
+  if (CUMULATIVE.test(clause)) return 'cumulative';
+  return /^(?:截至|截止)/u.test(sentence.trim()) ? 'cumulative' : 'annual';
+}
+
+/** A statement that no fee arose: 未收取信息处理费, 没有产生信息公开处理费, 无收取…处理费情况. */
+const NO_FEE = /(?:未|没有|无|不|未曾)(?:收取|产生|发生|收到)(?:过|任何)?[^，,。；;\d０-９]{0,16}?(?:信息)?(?:公开)?处理费/u;
+/** A statement that nothing was received or held: 实现零投诉, 没有…产生投诉, 未召开新闻发布会. */
+const ZERO_STATEMENTS: [MetricKey, RegExp][] = [
+  ['complaints', /零投诉|(?:没有|未|无)(?:因[^，。；]{0,12})?(?:产生|收到|发生)?(?:任何)?投诉/u],
+  ['press_conferences', /(?:未|没有)(?:召开|举办|举行)(?:过)?(?:新闻)?(?:发布会|通气会)/u],
+];
 /** Platform words, longest and most specific first. */
 const PLATFORM_TOKENS: [string, Platform][] = [
   ['微信视频号', 'video_channel'], ['视频号', 'video_channel'],
@@ -96,50 +131,98 @@ const AFTER_LIST_WORD = new RegExp(`(?:[、及与]|${JOINING_AND})$`, 'u');
 
 const FOLLOWERS = new RegExp(
   `(?:粉丝(?:量|数|总数|总量)?|关注(?:用户|人数|量|数)?|用户(?:数|量)?|订阅(?:用户|数|量)?)` +
-    `(?:数)?(?:达到|已达|达|为|共|累计)?\\s*${NUM}\\s*(?:(?<unit>个|人|名|户)(?!次)|(?![\\d\\s万亿余多人个名户条篇件次期场项元%]))`,
+    `(?:数)?(?:达到|已达|达|为|共|累计|超过|突破)?\\s*${NUM}\\s*(?:(?<unit>人次|个|人|名|户)|(?![\\d\\s万亿余多人个名户条篇件次期场项元%]))`,
   'gu',
 );
+/** Posting verbs, then at most a short description of what was posted, then the count. */
 const POSTS = new RegExp(
-  `(?:发布|推送|发送|更新|编发|刊发|公开)了?(?:内容|信息|消息|文章|稿件|微博|图文|各类信息|动态信息|政务信息)?(?:共|共计)?\\s*${NUM}\\s*(?<unit>条|篇|期)`,
+  `(?:发布|推送|发送|更新|编发|刊发|发表|推出|公开)了?[^，,。；;\\d０-９%]{0,40}?(?:共|共计|累计)?\\s*${NUM}\\s*(?<unit>条|篇|期)`,
   'gu',
 );
+/** Verbs only a new-media account does: a figure after them with no account belongs to the last one named. */
+const MEDIA_ONLY_VERB = /推送|推文|发表文章/u;
 
 /**
  * The metrics stated outright in the narrative. `text` is the prose of sections 一, 六 (and maybe
  * 五), lines joined with newlines; line breaks and page numbers from PDF extraction are tolerated.
+ * The prose is read sentence by sentence and clause by clause: in each clause, each figure with a
+ * unit is given to the subject that names it (SUBJECTS), or to the new-media account before it;
+ * a figure with no clear subject, of another period, or of a sub-category is left alone.
+ * `year`, when known, keeps figures of other years out.
  */
-export function extractMetrics(text: string): Metric[] {
-  const prose = normaliseProse(normaliseScript(text));
+export function extractMetrics(text: string, year: number | null = null): Metric[] {
+  const prose = normaliseProse(normaliseScript(text)).normalize('NFKC');
   const metrics: Metric[] = [];
+  let lastAccount: AccountMention | null = null;
   for (const sentence of prose.match(/[^。；;！？!?]+/gu) ?? []) {
+    const media = newMediaMetrics(sentence, lastAccount);
+    metrics.push(...media.metrics);
+    lastAccount = media.lastAccount;
+    const taken = new Set(media.metrics.map((m) => m.evidence));
     // A comma between digits with three after it is a thousands separator, not a clause break.
-    for (const clause of sentence.match(/(?:[^，,]|,(?=[0-9]{3}(?![0-9])))+/gu) ?? []) {
-      metrics.push(...clauseMetrics(clause, sentence));
+    for (const clause of sentence.match(/(?:[^，,：:()]|[,，](?=[0-9]{3}(?![0-9])))+/gu) ?? []) {
+      if ([...taken].some((evidence) => evidence.includes(clause.trim()) || clause.includes(evidence))) continue;
+      metrics.push(...clauseMetrics(clause, sentence, year));
     }
-    metrics.push(...newMediaMetrics(sentence));
   }
   return dedupe(metrics);
 }
 
-function clauseMetrics(clause: string, sentence: string): Metric[] {
+function mentionsOtherYear(clause: string, year: number | null): boolean {
+  if (year === null) return false;
+  for (const match of clause.matchAll(/((?:19|20)\d{2})\s*年/gu)) {
+    const stated = Number(match[1]);
+    const asOf = /(?:截至|截止|至)\s*$/u.test(clause.slice(0, match.index));
+    if (stated !== year && !(asOf && stated === year + 1)) return true;
+  }
+  return false;
+}
+
+function clauseMetrics(clause: string, sentence: string, year: number | null): Metric[] {
   const found: Metric[] = [];
   const evidence = clause.trim();
-  for (const { key, pattern, unless } of RULES) {
-    if (unless?.test(evidence)) continue;
-    const match = pattern.exec(clause);
-    if (!match?.groups) continue;
-    const metric = toMetric(key, match.groups.num, match.groups.unit, evidence);
-    if (!metric) continue;
-    if (key === 'portal_posts') {
-      const account = websiteName(match.groups.account);
+  if (NO_FEE.test(clause) && !/\d/.test(clause.replace(/\d{4}\s*年(?:度)?/gu, ''))) {
+    found.push({ key: 'info_processing_fee', value: 0, unit: METRIC_UNITS.info_processing_fee, period_kind: 'annual', evidence });
+  }
+  for (const [key, pattern] of ZERO_STATEMENTS) {
+    if (pattern.test(clause) && !/\d/.test(clause.replace(/\d{4}\s*年(?:度)?/gu, ''))) {
+      found.push({ key, value: 0, unit: METRIC_UNITS[key], period_kind: 'annual', evidence });
+    }
+  }
+  if (OTHER_PERIOD.test(clause) || mentionsOtherYear(clause, year)) return found;
+  const figures = findNumbersWithUnits(clause);
+  figures.forEach((figure, index) => {
+    const rest = clause.slice(figure.end);
+    if (/^\s*(?:%|％|个百分点)/u.test(rest)) return;
+    const before = clause.slice(index === 0 ? 0 : figures[index - 1].end, figure.start);
+    if (CATEGORY.test(before.replace(/(?:超过|约|近|逾|超)\s*$/u, ''))) return;
+    const local = clause.slice(index === 0 ? 0 : figures[index - 1].end, index + 1 < figures.length ? figures[index + 1].start : clause.length);
+    const subject = SUBJECTS.find((candidate) => fits(candidate, figure.unit, before, rest, local, clause, sentence));
+    if (!subject) return;
+    const metric = toMetric(subject.key, figure.raw, figure.unit, evidence);
+    if (!metric) return;
+    metric.period_kind = periodOf(clause, sentence);
+    if (subject.key === 'portal_posts') {
+      const account = websiteName(/(.*(?:网站|门户网|政务网|站点))/u.exec(before)?.[1]);
       if (account) metric.account = account;
     }
     found.push(metric);
-  }
-  if (NO_FEE.test(clause) && !/\d/.test(clause.replace(/\d{4}年/g, ''))) {
-    found.push({ key: 'info_processing_fee', value: 0, unit: METRIC_UNITS.info_processing_fee, evidence: sentence.trim() });
-  }
+  });
   return found;
+}
+
+/** `local`: the clause from the figure before this one to the figure after it. */
+function fits(subject: Subject, unit: string, before: string, after: string, local: string, clause: string, sentence: string): boolean {
+  if (!subject.units.test(unit)) return false;
+  if (subject.unless?.test(local)) return false;
+  if (subject.needs && !subject.needs.test(clause)) return false;
+  if (subject.sentenceNeeds && !subject.sentenceNeeds.test(sentence)) return false;
+  const subjectBefore = subject.before !== undefined
+    && new RegExp(`${subject.before}[^，,。；;\\d０-９%]{0,${subject.gap ?? 0}}$`, 'u').test(before.trimEnd());
+  const subjectAfter = subject.after !== undefined
+    && /(?:公开|发布|制发|印发|制定|召开|举办|举行|开展|推送)(?:了|的)?(?:共|共计|各类)?\s*$/u.test(before.replace(/(?:超过|约|近|逾|超)\s*$/u, ''))
+    && new RegExp(`^(?:余|多)?\\s*(?:各类|的)?${subject.after}`, 'u').test(after);
+  return subjectBefore || subjectAfter;
 }
 
 function toMetric(key: MetricKey, numberText: string, unit: string | undefined, evidence: string): Metric | null {
@@ -174,7 +257,7 @@ interface AccountMention {
   listed: boolean;
 }
 
-function newMediaMetrics(sentence: string): Metric[] {
+function newMediaMetrics(sentence: string, previous: AccountMention | null): { metrics: Metric[]; lastAccount: AccountMention | null } {
   const mentions: AccountMention[] = [];
   for (const match of sentence.matchAll(PLATFORM_PATTERN)) {
     const before = sentence.slice(0, match.index);
@@ -183,41 +266,61 @@ function newMediaMetrics(sentence: string): Metric[] {
     const start = named ? before.length - name.length : match.index;
     const end = match.index + match[0].length;
     mentions.push({
-      platform: PLATFORM_OF.get(match[0].replace(/(?:平台|账号)$/u, ''))!,
+      platform: (PLATFORM_OF.get(match[0]) ?? PLATFORM_OF.get(match[0].replace(/(?:平台|账号)$/u, '')))!,
       account: named ? `${name.trim()}${match[0]}` : match[0],
       start,
       end,
       listed: AFTER_LIST_WORD.test(sentence.slice(0, start).trimEnd()) || /^\s*[、和及与等或]/u.test(sentence.slice(end)),
     });
   }
-  if (mentions.length === 0) return [];
   const resets = [...sentence.matchAll(ACCOUNT_RESET)].map((match) => match.index);
-
   const found: Metric[] = [];
+  const period = (evidence: string, key: MetricKey): PeriodKind =>
+    CUMULATIVE.test(evidence) || key === 'newmedia_followers' || /^(?:截至|截止)/u.test(sentence.trim()) ? 'cumulative' : 'annual';
+
+  // "微博、微信分别发布…495条和632条": listed accounts paired with the figures in order.
+  const listed = mentions.filter((mention) => mention.listed || mentions.length > 1);
+  const respectively = /分别/u.exec(sentence);
+  if (respectively && listed.length >= 2) {
+    const figures = [...sentence.slice(respectively.index).matchAll(new RegExp(`${NUM}\\s*(?<unit>条|篇|期)`, 'gu'))];
+    if (figures.length === listed.length) {
+      figures.forEach((match, i) => {
+        const metric = toMetric('newmedia_posts', match.groups!.num, match.groups!.unit, sentence.trim());
+        if (metric) found.push({ ...metric, platform: listed[i].platform, account: listed[i].account, period_kind: period(sentence, 'newmedia_posts') });
+      });
+      return { metrics: found, lastAccount: mentions.at(-1) ?? previous };
+    }
+  }
+
   const attribute = (key: MetricKey, pattern: RegExp) => {
     for (const match of sentence.matchAll(pattern)) {
-      const owner = mentions.filter((mention) => mention.end <= match.index).at(-1);
+      let owner = mentions.filter((mention) => mention.end <= match.index).at(-1);
+      if (!owner && mentions.length === 0 && previous && key === 'newmedia_posts' && MEDIA_ONLY_VERB.test(match[0]) && !/网站|门户|平台/u.test(sentence)) owner = previous;
       if (!owner || owner.listed || !match.groups) continue;
-      if (resets.some((at) => at >= owner.end && at < match.index)) continue;
-      if (mentions.some((mention) => mention !== owner && mention.start > owner.start && mention.start < match.index)) continue;
+      if (mentions.includes(owner)) {
+        if (resets.some((at) => at >= owner!.end && at < match.index)) continue;
+        if (mentions.some((mention) => mention !== owner && mention.start > owner!.start && mention.start < match.index)) continue;
+      }
       const clauseStart = Math.max(sentence.lastIndexOf('，', match.index), sentence.lastIndexOf(',', match.index)) + 1;
-      const evidenceStart = key === 'newmedia_followers' ? Math.min(owner.start, clauseStart) : clauseStart;
+      const evidenceStart = key === 'newmedia_followers' && mentions.includes(owner) ? Math.min(owner.start, clauseStart) : clauseStart;
       const evidence = sentence.slice(evidenceStart, match.index + match[0].length).trim();
+      if (OTHER_PERIOD.test(evidence)) continue;
       const metric = toMetric(key, match.groups.num, match.groups.unit, evidence);
       if (!metric) continue;
-      found.push({ ...metric, platform: owner.platform, account: owner.account });
+      found.push({ ...metric, platform: owner.platform, account: owner.account, period_kind: period(evidence, key) });
     }
   };
   attribute('newmedia_followers', FOLLOWERS);
   attribute('newmedia_posts', POSTS);
-  return found;
+  const named = mentions.filter((mention) => !mention.listed).at(-1);
+  return { metrics: found, lastAccount: named ?? (mentions.length > 0 ? null : previous) };
 }
 
-/** One figure per key and account (the first stated); figures without an account, one per key. */
+/** A figure read twice (from its clause and its account's sentence) is kept once. */
 function dedupe(metrics: Metric[]): Metric[] {
   const seen = new Set<string>();
   return metrics.filter((metric) => {
-    const id = `${metric.key}|${metric.platform ?? ''}|${metric.account ?? ''}`;
+    const id = `${metric.key}|${metric.platform ?? ''}|${metric.account ?? ''}|${metric.value}`;
     if (seen.has(id)) return false;
     seen.add(id);
     return true;

@@ -122,7 +122,7 @@ export interface NumberWithUnit extends ProseNumber {
   end: number;
 }
 
-export const UNIT_SOURCE = '(?:万元|亿元|元|人次|条|篇|件|个|期|场|次|人|名|户|项)';
+export const UNIT_SOURCE = '(?:万元|亿元|元|人次|条|篇|件|份|个|期|场|次|起|人|名|户|项)';
 
 /**
  * Every number followed by one of the report units (条 篇 件 个 期 场 次 人 名 户 项 元 万元).

@@ -18,7 +18,7 @@ export interface Layout {
   t2: Region | null;
   t3: Region | null;
   t4: Region | null;
-  /** Narrative of sections 一, 五 and 六. */
+  /** Narrative of sections 一, 五 and 六, and any prose of section 二 before table 2. */
   narrative: Region[];
 }
 
@@ -53,13 +53,19 @@ export function locateSections(text: string): Layout {
   const t4Start = headings[3]?.end ?? (t3Start !== null ? firstOf(text, /行政复议.{0,12}行政诉讼/, t3Start, end) : null);
   const t2End = t3Start !== null ? (headings[2]?.start ?? t3Start) : nextStart(1, end);
   const t3End = t4Start !== null ? (headings[3]?.start ?? t4Start) : nextStart(2, end);
-  const t4End = nextStart(3, end);
+  // Table 4 ends at the next numbered section whatever it is called: reports that add a
+  // section (五、信息处理费收取情况) print another table of figures right after it.
+  const nextSection = t4Start !== null ? firstOf(text, /[五六][、.](?=[\u4e00-\u9fff])/, t4Start, end) : null;
+  const t4End = Math.min(nextStart(3, end), nextSection ?? end);
 
   const region = (s: number | null, e: number): Region | null => (s !== null && e > s ? { from: s, to: e } : null);
   const narrative: Region[] = [];
   const firstTable = [t2Start, t3Start, t4Start].find((p) => p !== null) ?? end;
   const intro = region(headings[0]?.end ?? 0, headings[1]?.start ?? firstTable);
   if (intro) narrative.push(intro);
+  // Some reports write section 二 as prose (数量, 类别, 形式…) before table 2's header words.
+  const sectionTwo = headings[1] ? region(headings[1].end, firstOf(text, /第二十条第|信息内容/, headings[1].end, t3Start ?? end) ?? headings[1].end) : null;
+  if (sectionTwo) narrative.push(sectionTwo);
   for (const i of [4, 5]) {
     const s = headings[i]?.end ?? null;
     const r = region(s, i === 4 ? (startOf(5) ?? end) : end);

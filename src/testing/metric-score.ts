@@ -1,0 +1,103 @@
+/**
+ * Scores the narrative metrics the parser finds against the hand-read truth in
+ * data/truth/narrative/ (see its README): found = a truth figure the parser gives under its key
+ * (or an alternative key), with its value and, for new media, its platform; wrong = a parser
+ * figure that matches no truth figure of its report, or names another account than the truth.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Metric, MetricKey } from '../model/report.ts';
+
+export interface TruthMetric {
+  key: MetricKey;
+  value: number;
+  unit: string | null;
+  approx: boolean;
+  period_kind: 'annual' | 'cumulative';
+  platform?: string;
+  account?: string;
+  alt_keys?: MetricKey[];
+  evidence: string;
+}
+
+export interface NarrativeTruth {
+  file: string;
+  split: 'tuning' | 'heldout';
+  metrics: TruthMetric[];
+  declined: { text: string; why: string }[];
+}
+
+export function readNarrativeTruth(truthDir: string): NarrativeTruth[] {
+  const split = new Map(
+    readFileSync(path.join(truthDir, 'SPLIT.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t') as [string, string]),
+  );
+  return readdirSync(truthDir).filter((f) => f.endsWith('.json')).sort().map((f) => {
+    const truth = JSON.parse(readFileSync(path.join(truthDir, f), 'utf8')) as Omit<NarrativeTruth, 'split'>;
+    const part = split.get(truth.file);
+    if (part !== 'tuning' && part !== 'heldout') throw new Error(`${f}: ${truth.file} is not in SPLIT.tsv`);
+    return { ...truth, declined: truth.declined ?? [], split: part };
+  });
+}
+
+export interface MetricOutcome {
+  file: string;
+  key: MetricKey;
+  kind: 'found' | 'missed' | 'wrong';
+  value: number;
+  account?: string;
+  evidence: string;
+}
+
+const SAME = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+const bare = (account: string | undefined) => (account ?? '').replace(/[“”"「」《》\s]/gu, '');
+
+function accountsAgree(truth: TruthMetric, found: Metric, truthOfReport: TruthMetric[]): boolean {
+  if (!truth.platform) return true;
+  if (found.platform !== truth.platform) return false;
+  const namesakes = new Set(truthOfReport.filter((t) => t.platform === truth.platform).map((t) => bare(t.account)));
+  if (namesakes.size <= 1) return true;
+  const a = bare(truth.account);
+  const b = bare(found.account);
+  return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
+}
+
+/** Match one report's parser metrics against its truth. */
+export function scoreReport(truth: NarrativeTruth, found: readonly Metric[]): MetricOutcome[] {
+  const outcomes: MetricOutcome[] = [];
+  const used = new Set<number>();
+  for (const t of truth.metrics) {
+    const keys = [t.key, ...(t.alt_keys ?? [])];
+    const index = found.findIndex((m, i) => !used.has(i) && keys.includes(m.key) && SAME(m.value, t.value) && accountsAgree(t, m, truth.metrics));
+    if (index >= 0) used.add(index);
+    outcomes.push({ file: truth.file, key: t.key, kind: index >= 0 ? 'found' : 'missed', value: t.value, account: t.account, evidence: t.evidence });
+  }
+  found.forEach((m, i) => {
+    if (used.has(i)) return;
+    // The same figure stated twice (or under an alternative key) is not wrong a second time.
+    const restated = truth.metrics.some((t) => [t.key, ...(t.alt_keys ?? [])].includes(m.key) && SAME(m.value, t.value) && accountsAgree(t, m, truth.metrics));
+    if (!restated) outcomes.push({ file: truth.file, key: m.key, kind: 'wrong', value: m.value, account: m.account, evidence: m.evidence });
+  });
+  return outcomes;
+}
+
+export interface KeyScore {
+  truth: number;
+  found: number;
+  wrong: number;
+}
+
+export function tally(outcomes: readonly MetricOutcome[]): Map<MetricKey | 'all', KeyScore> {
+  const scores = new Map<MetricKey | 'all', KeyScore>();
+  const add = (key: MetricKey | 'all', outcome: MetricOutcome) => {
+    const score = scores.get(key) ?? { truth: 0, found: 0, wrong: 0 };
+    if (outcome.kind !== 'wrong') score.truth += 1;
+    if (outcome.kind === 'found') score.found += 1;
+    if (outcome.kind === 'wrong') score.wrong += 1;
+    scores.set(key, score);
+  };
+  for (const outcome of outcomes) {
+    add(outcome.key, outcome);
+    add('all', outcome);
+  }
+  return scores;
+}
