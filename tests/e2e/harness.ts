@@ -24,7 +24,7 @@ export interface AppPage {
 }
 
 export interface Browser {
-  open(hash: string, options?: { width?: number; height?: number }): Promise<AppPage>;
+  open(hash: string, options?: { width?: number; height?: number; dataset?: 'demo' | 'real' }): Promise<AppPage>;
   close(): Promise<void>;
 }
 
@@ -51,7 +51,7 @@ export async function startBrowser(baseUrl: string): Promise<Browser> {
         if (message.type() === 'error') consoleErrors.push(message.text());
       });
       page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
-      await page.goto(new URL(hash.startsWith('#') ? `/${hash}` : hash, baseUrl).href, { waitUntil: 'domcontentloaded' });
+      await page.goto(new URL(hash.startsWith('#') ? `/${onDataset(hash, options.dataset ?? 'demo')}` : hash, baseUrl).href, { waitUntil: 'domcontentloaded' });
       return {
         page,
         requests,
@@ -65,6 +65,12 @@ export async function startBrowser(baseUrl: string): Promise<Browser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The hash with `ds=demo` added unless it names a dataset; the real dataset is the app's default. */
+function onDataset(hash: string, dataset: 'demo' | 'real'): string {
+  if (dataset === 'real' || /[?&]ds=/.test(hash)) return hash;
+  return `${hash}${hash.includes('?') ? '&' : '?'}ds=demo`;
 }
 
 /** Wait until the data is loaded, no query is pending and every chart on the page has drawn since. */

@@ -18,7 +18,7 @@ function newestMtime(path: string): number {
 
 /** `npm test` on a fresh clone: the default dataset is generated, not committed. */
 function makeDataIfMissing(): void {
-  if (existsSync(join(REPO_ROOT, 'public/data/manifest.json'))) return;
+  if (existsSync(join(REPO_ROOT, 'public/data/demo/manifest.json'))) return;
   console.log('public/data/ is missing: running `npm run data` first');
   const result = spawnSync('npm', ['run', 'data'], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('npm run data failed; see the output above');

@@ -10,7 +10,8 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import { DATASET_TABLE_NAMES } from '../../model/dataset.ts';
+import { DATASETS, DATASET_TABLE_NAMES } from '../../model/dataset.ts';
+import { currentDataset } from '../state/dataset.ts';
 import { reportMeasuresSql } from '../queries/measures.ts';
 import { dbStatus } from './status.svelte.ts';
 
@@ -21,9 +22,9 @@ const BUNDLES: duckdb.DuckDBBundles = {
 
 let connection: Promise<duckdb.AsyncDuckDBConnection> | null = null;
 
-/** Where the dataset lives: `<base>/data/` of the app's own origin. */
+/** Where the page's dataset lives: `<base>/data/<dataset>/` of the app's own origin. */
 export function dataUrl(file: string): string {
-  return `${import.meta.env.BASE_URL}data/${file}`;
+  return `${import.meta.env.BASE_URL}data/${DATASETS[currentDataset()]}/${file}`;
 }
 
 async function startEngine(): Promise<duckdb.AsyncDuckDBConnection> {

@@ -5,7 +5,13 @@
 import { AGENCY_LEVELS, type AgencyLevel } from '../../model/report.ts';
 import { TEMPLATE_VERSIONS, type TemplateVersion } from '../../model/template.ts';
 
-export type SourceFilter = 'all' | 'real' | 'synthetic';
+/**
+ * Whose reports a view adds up. `bodies`: each body's own report (departments, offices,
+ * townships…). `regions`: the region-wide reports of governments (is_aggregate), one level at a
+ * time, since a city's report already counts its districts'. The two are never summed together.
+ */
+export type Scope = 'bodies' | 'regions';
+export const SCOPES: readonly Scope[] = ['bodies', 'regions'];
 
 /** The columns a region path walks down, most general first. */
 export const REGION_COLUMNS = ['province', 'city', 'county'] as const;
@@ -26,11 +32,10 @@ export interface Filters {
   template: TemplateVersion | null;
   yearFrom: number | null;
   yearTo: number | null;
-  /** Real reports, the generated demo reports, or both. */
-  source: SourceFilter;
+  scope: Scope;
 }
 
-export const NO_FILTERS: Filters = { region: null, levels: [], template: null, yearFrom: null, yearTo: null, source: 'all' };
+export const NO_FILTERS: Filters = { region: null, levels: [], template: null, yearFrom: null, yearTo: null, scope: 'bodies' };
 
 /** SQL string literal with quotes doubled. */
 export function sqlString(value: string): string {
@@ -50,13 +55,24 @@ export function reportWhere(filters: Filters): string {
   if (filters.template) parts.push(`r.template = ${sqlString(filters.template)}`);
   if (filters.yearFrom !== null) parts.push(`r.year >= ${Math.trunc(filters.yearFrom)}`);
   if (filters.yearTo !== null) parts.push(`r.year <= ${Math.trunc(filters.yearTo)}`);
-  if (filters.source === 'real') parts.push('NOT r.synthetic');
-  if (filters.source === 'synthetic') parts.push('r.synthetic');
-  return parts.length > 0 ? parts.join(' AND ') : 'TRUE';
+  if (filters.scope === 'regions') {
+    parts.push('r.is_aggregate');
+    // Region-wide reports nest (a city's counts its districts'): one level at a time.
+    if (filters.levels.length !== 1) parts.push(`r.level = (${topAggregateLevelSql()})`);
+  } else {
+    parts.push('r.is_aggregate IS NOT TRUE');
+  }
+  return parts.join(' AND ');
+}
+
+/** The highest level that has region-wide reports, in AGENCY_LEVELS order. */
+function topAggregateLevelSql(): string {
+  const rank = AGENCY_LEVELS.map((level, i) => `WHEN ${sqlString(level)} THEN ${i}`).join(' ');
+  return `SELECT level FROM reports WHERE is_aggregate AND level IS NOT NULL ORDER BY CASE level ${rank} END LIMIT 1`;
 }
 
 /** URL parameter names of the filters (shared across views). */
-export const FILTER_PARAMS = { region: 'region', levels: 'level', template: 'tpl', yearFrom: 'from', yearTo: 'to', source: 'src' } as const;
+export const FILTER_PARAMS = { region: 'region', levels: 'level', template: 'tpl', yearFrom: 'from', yearTo: 'to', scope: 'scope' } as const;
 
 function year(value: string | undefined): number | null {
   if (!value || !/^\d{4}$/.test(value)) return null;
@@ -67,14 +83,14 @@ function year(value: string | undefined): number | null {
 export function filtersFromParams(params: Readonly<Record<string, string>>): Filters {
   const levels = (params[FILTER_PARAMS.levels] ?? '').split(',').filter((l): l is AgencyLevel => (AGENCY_LEVELS as readonly string[]).includes(l));
   const template = params[FILTER_PARAMS.template];
-  const source = params[FILTER_PARAMS.source];
+  const scope = params[FILTER_PARAMS.scope];
   return {
     region: params[FILTER_PARAMS.region] || null,
     levels,
     template: (TEMPLATE_VERSIONS as readonly string[]).includes(template) ? (template as TemplateVersion) : null,
     yearFrom: year(params[FILTER_PARAMS.yearFrom]),
     yearTo: year(params[FILTER_PARAMS.yearTo]),
-    source: source === 'real' || source === 'synthetic' ? source : 'all',
+    scope: scope === 'regions' ? 'regions' : 'bodies',
   };
 }
 
@@ -86,16 +102,16 @@ export function filtersToParams(filters: Filters): Record<string, string | null>
     [FILTER_PARAMS.template]: filters.template,
     [FILTER_PARAMS.yearFrom]: filters.yearFrom === null ? null : String(filters.yearFrom),
     [FILTER_PARAMS.yearTo]: filters.yearTo === null ? null : String(filters.yearTo),
-    [FILTER_PARAMS.source]: filters.source === 'all' ? null : filters.source,
+    [FILTER_PARAMS.scope]: filters.scope === 'bodies' ? null : filters.scope,
   };
 }
 
 export function hasFilters(filters: Filters): boolean {
-  return reportWhere(filters) !== 'TRUE';
+  return reportWhere(filters) !== reportWhere(NO_FILTERS);
 }
 
 export interface FilterOptionRow {
-  kind: 'region' | 'level' | 'year' | 'template' | 'source';
+  kind: 'region' | 'level' | 'year' | 'template' | 'scope';
   value: string;
   reports: number;
 }
@@ -107,5 +123,5 @@ UNION ALL SELECT 'region', ${regionPathSql(2)}, count(*)::INTEGER FROM reports r
 UNION ALL SELECT 'level', level, count(*)::INTEGER FROM reports WHERE level IS NOT NULL GROUP BY 1, 2
 UNION ALL SELECT 'year', year::VARCHAR, count(*)::INTEGER FROM reports WHERE year IS NOT NULL GROUP BY 1, 2
 UNION ALL SELECT 'template', template, count(*)::INTEGER FROM reports WHERE template IS NOT NULL GROUP BY 1, 2
-UNION ALL SELECT 'source', CASE WHEN synthetic THEN 'synthetic' ELSE 'real' END, count(*)::INTEGER FROM reports GROUP BY 1, 2`;
+UNION ALL SELECT 'scope', CASE WHEN is_aggregate THEN 'regions' ELSE 'bodies' END, count(*)::INTEGER FROM reports GROUP BY 1, 2`;
 }

@@ -1,6 +1,6 @@
 /** The shared filters as reactive state, read from and written to the URL. */
 import { url } from './url.svelte.ts';
-import { filtersFromParams, filtersToParams, type Filters } from '../queries/filters.ts';
+import { filtersFromParams, filtersToParams, NO_FILTERS, type Filters } from '../queries/filters.ts';
 
 class FilterState {
   readonly current: Filters = $derived(filtersFromParams(url.params));
@@ -10,7 +10,7 @@ class FilterState {
   }
 
   clear(): void {
-    url.set(filtersToParams({ region: null, levels: [], template: null, yearFrom: null, yearTo: null, source: 'all' }));
+    url.set(filtersToParams(NO_FILTERS));
   }
 }
 

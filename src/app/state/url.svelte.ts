@@ -35,7 +35,7 @@ export function formatHash(location: Location): string {
 }
 
 /** Parameters that belong to the whole app rather than one view, kept when the view changes. */
-const GLOBAL_PARAMS = ['lang', 'region', 'level', 'tpl', 'from', 'to', 'src'];
+const GLOBAL_PARAMS = ['ds', 'lang', 'region', 'level', 'tpl', 'from', 'to', 'scope'];
 
 class UrlState {
   #location = $state<Location>(parseHash(typeof window === 'undefined' ? '' : window.location.hash));

@@ -18,7 +18,7 @@ export interface Layout {
   t2: Region | null;
   t3: Region | null;
   t4: Region | null;
-  /** Narrative of sections 一, 五 and 六, and any prose of section 二 before table 2. */
+  /** Narrative of sections 一, 五 and 六. */
   narrative: Region[];
 }
 
@@ -63,9 +63,6 @@ export function locateSections(text: string): Layout {
   const firstTable = [t2Start, t3Start, t4Start].find((p) => p !== null) ?? end;
   const intro = region(headings[0]?.end ?? 0, headings[1]?.start ?? firstTable);
   if (intro) narrative.push(intro);
-  // Some reports write section 二 as prose (数量, 类别, 形式…) before table 2's header words.
-  const sectionTwo = headings[1] ? region(headings[1].end, firstOf(text, /第二十条第|信息内容/, headings[1].end, t3Start ?? end) ?? headings[1].end) : null;
-  if (sectionTwo) narrative.push(sectionTwo);
   for (const i of [4, 5]) {
     const s = headings[i]?.end ?? null;
     const r = region(s, i === 4 ? (startOf(5) ?? end) : end);
