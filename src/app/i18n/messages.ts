@@ -56,7 +56,10 @@ export const MESSAGES = {
   ov_applications_by_year: { zh: '各年度新收申请与公开率', en: 'Applications received and disclosure rate by year' },
   ov_failures_by_rule: { zh: '未通过的勾稽规则', en: 'Arithmetic rules failed' },
   ov_failing_list: { zh: '勾稽不符的年报', en: 'Reports that fail their own arithmetic' },
-  ov_sum_note: { zh: '合计为所有年报之和；政府整体年报可能已包含其部门数字。', en: 'Totals add up every report; a government-wide report may already include its departments.' },
+  ov_sum_note: {
+    zh: '合计只加总所选范围内的年报：各机关本级年报与政府汇总年报从不相加（见“报告范围”）。',
+    en: 'Totals add up the reports in the chosen scope only: bodies\' own reports and region-wide government reports are never added together (see “Reports”).',
+  },
   ov_hard_fails: { zh: '硬性规则不符', en: 'Hard rules failed' },
   ov_soft_fails: { zh: '提示性规则不符', en: 'Soft rules failed' },
   ov_more: { zh: '另有 {n} 份', en: '{n} more' },

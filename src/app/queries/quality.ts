@@ -83,3 +83,32 @@ export function qualityStatesSql(where: string): string {
   coalesce(sum(r.n_inferred), 0)::INTEGER AS n_inferred, coalesce(sum(r.n_missing), 0)::INTEGER AS n_missing
 FROM reports r WHERE ${whereOrAll(where)}`;
 }
+
+export interface SeriesRow {
+  agency_id: string;
+  agency: string;
+  year: number;
+  status: 'report' | 'no_tables' | 'no_report' | 'several';
+  report_id: string | null;
+  failed_hard: number | null;
+  cross_failed: number;
+}
+
+/**
+ * Each selected agency's years: report or not, its failed hard checks and failed cross-year
+ * checks. Agencies with a gap or a cross-year failure come first; at most `agencies` of them.
+ */
+export function seriesSql(where: string, agencies = 40): string {
+  return `WITH chosen AS (SELECT DISTINCT r.agency_id FROM reports r WHERE ${whereOrAll(where)}),
+years AS (
+  SELECT y.agency_id, y.agency, y."year", y.status, y.report_id, r.failed_hard,
+    (SELECT count(*) FROM checks c WHERE c.report_id = y.report_id AND c.rule LIKE 'x.%' AND c.status = 'fail')::INTEGER AS cross_failed
+  FROM agency_years y LEFT JOIN reports r ON r.id = y.report_id
+  WHERE y.agency_id IN (SELECT agency_id FROM chosen)
+),
+ranked AS (
+  SELECT agency_id, max(CASE WHEN status <> 'report' OR cross_failed > 0 THEN 1 ELSE 0 END) AS notable, max(agency) AS name
+  FROM years GROUP BY agency_id ORDER BY notable DESC, name LIMIT ${Math.max(1, Math.floor(agencies))}
+)
+SELECT y.* FROM years y JOIN ranked k USING (agency_id) ORDER BY k.notable DESC, k.name, y."year"`;
+}

@@ -126,7 +126,11 @@ const MAX_ACCOUNT_NAME = 20;
 const JOINING_AND =
   '(?<=(?:号|微博|微信|抖音|头条|客户端|APP|App|网站|网|平台|账号|媒体|端|快手|哔哩哔哩' +
   '|局|厅|委|会|办|办公室|中心|政府|机关|单位|部门|院|所|站|队|部|处|科|街道|镇|乡|县|区|市|省|州|旗|盟))和';
-const ACCOUNT_START = new RegExp(`.*(?:其中|通过|利用|依托|运用|借助|开通|开设|在|${JOINING_AND}|及|与|、|，|,|：|:)`, 'u');
+/** Words that end the text before an account's name: connectives, and verbs (发挥…作用, 累计发布…). */
+const ACCOUNT_START = new RegExp(
+  `.*(?:其中|通过|利用|依托|运用|借助|开通|开设|在|发挥|发布|推送|累计|运营|运维|管理|加强|用好|做好|更新|开展|建设|打造|${JOINING_AND}|及|与|、|，|,|：|:)`,
+  'u',
+);
 const AFTER_LIST_WORD = new RegExp(`(?:[、及与]|${JOINING_AND})$`, 'u');
 
 const FOLLOWERS = new RegExp(
