@@ -12,6 +12,7 @@ Options:
   --json          (parse) print the contract JSON instead of a summary
   --out DIR       (ingest) dataset folder, replaced only once the new dataset is complete
   --workers N     (ingest) read and parse on N worker threads (default 0: one thread)
+  --agencies FILE (ingest) agency register (TSV: agency_id, name, level, region_code, is_aggregate)
   --no-progress   (ingest) no progress bar or progress lines
   -h, --help      show this help`;
 
@@ -26,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
         workers: { type: 'string' },
+        agencies: { type: 'string' },
         progress: { type: 'boolean', default: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -50,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.out === undefined) return usageError('ingest needs --out DIR');
       if (values.json) return usageError('--json belongs to parse');
       if (values.workers !== undefined && !/^\d+$/.test(values.workers)) return usageError(`--workers takes a whole number, not ${values.workers}`);
-      return (await import('./ingest-command.ts')).runIngest(rest, values.out, { progress: values.progress, workers: Number(values.workers ?? 0) });
+      return (await import('./ingest-command.ts')).runIngest(rest, values.out, { progress: values.progress, workers: Number(values.workers ?? 0), agencies: values.agencies });
     case undefined:
       return usageError('no command given');
     default:

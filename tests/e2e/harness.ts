@@ -104,7 +104,9 @@ export async function nativeQuery<T = Record<string, unknown>>(sql: string): Pro
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     for (const table of DATASET_TABLE_NAMES) {
-      await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet('${join(SERVED_DATA, `${table}.parquet`)}')`);
+      const source = `read_parquet('${join(SERVED_DATA, `${table}.parquet`)}')`;
+      // What the app shows by default: each body's own report, never a region-wide one beside it.
+      await connection.run(`CREATE VIEW ${table} AS SELECT * FROM ${source}${table === 'reports' ? ' WHERE is_aggregate IS NOT TRUE' : ''}`);
     }
     return {
       run: async (text: string) => {

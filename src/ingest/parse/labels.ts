@@ -2,7 +2,8 @@
  * What identifies each template row, section heading and template version in the compact view
  * (compact.ts: no whitespace, NFKC brackets, Simplified characters). Row patterns are the
  * distinctive words of a label, not the whole label, because labels arrive broken across cells
- * and lines, with typos ('其他法律行政止公开') and with figures printed inside them.
+ * and lines, with typos ('其他法律行政止公开'), local wordings ('其他法律和行政法规', '行政执法案件')
+ * and with figures printed inside them.
  */
 import type { TableId, TemplateVersion } from '../../model/template.ts';
 
@@ -37,12 +38,12 @@ const T3_HEAD: RowPattern[] = [
   { row: 'granted', pattern: /予以公开/g },
   { row: 'partially_granted', pattern: /部分公开/g },
   { row: 'denied_state_secret', pattern: /国家秘密/g },
-  { row: 'denied_prohibited_by_law', pattern: /其他法律行政/g },
+  { row: 'denied_prohibited_by_law', pattern: /其他法律[和及、]?行政/g },
   { row: 'denied_security_stability', pattern: /三安全一稳定|危及.{0,2}三安全/g },
   { row: 'denied_third_party', pattern: /第三方合法权/g },
   { row: 'denied_internal_affairs', pattern: /三类内部事务/g },
   { row: 'denied_process_info', pattern: /四类过程性/g },
-  { row: 'denied_enforcement_file', pattern: /行政执法案卷/g },
+  { row: 'denied_enforcement_file', pattern: /行政执法案[卷件]/g },
   { row: 'denied_admin_query', pattern: /行政查询事项/g },
   { row: 'unable_not_held', pattern: /不掌握相关/g },
   { row: 'unable_needs_creation', pattern: /没有现成信息/g },

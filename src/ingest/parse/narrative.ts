@@ -36,7 +36,7 @@ const SUBJECTS: Subject[] = [
   { key: 'procurement_amount', before: '(?:采购|金额)', gap: 24, units: /^(?:元|万元|亿元)$/u, sentenceNeeds: /采购/u },
   {
     key: 'policy_interpretations', before: '(?:政策(?:文件)?解读|解读(?:信息|材料|稿件|文章|产品))(?:信息|材料|稿件|文章|产品)?(?:发布)?', gap: 6,
-    after: '政策解读', units: /^(?:条|篇|件|个|期|项)$/u, unless: /解读率/u,
+    after: '政策解读', units: /^(?:条|篇|件|个|期|项)$/u, unless: /解读率|[和及与]解读/u,
   },
   {
     key: 'policy_interpretations', before: '(?:对|就)', gap: 0, units: /^(?:项|件|个|篇)$/u,
@@ -69,12 +69,14 @@ const SUBJECTS: Subject[] = [
     unless: /主动公开|专栏(?!公开政府信息)|栏目|申请/u,
   },
   {
-    key: 'proactive_items_total', before: '主动(?:公开|发布)(?:的|了)?', gap: 30, after: '(?:政务|政府)信息',
+    key: 'proactive_items_total',
+    before: '主动(?:公开|发布)(?:的|了)?(?:[^，,。；;\\d]{0,24}?(?:政府|政务|各类|全部)(?:信息|文件)|(?:政府|政务)?(?:信息|文件))?(?:数|数量|总数)?',
+    gap: 6, after: '(?:政务|政府)信息',
     units: COUNT, unless: /应主动公开|依申请|不予公开|部分公开|予以公开|申请/u,
   },
   {
     key: 'proactive_items_total', before: '(?:公开|公布)(?:各类)?(?:政府|政务)信息(?:数|数量)?', gap: 6, after: '(?:政务|政府)信息',
-    units: COUNT, unless: /应主动公开|依申请|申请|专栏|栏目|网站|门户网/u,
+    units: COUNT, unless: /应主动公开|依申请|申请|予以|不予|部分公开|专栏|栏目|网站|门户网/u,
   },
   {
     key: 'proactive_items_total', before: '(?:共|累计)?公开文件', gap: 4,
@@ -128,14 +130,14 @@ const JOINING_AND =
   '|局|厅|委|会|办|办公室|中心|政府|机关|单位|部门|院|所|站|队|部|处|科|街道|镇|乡|县|区|市|省|州|旗|盟))和';
 /** Words that end the text before an account's name: connectives, and verbs (发挥…作用, 累计发布…). */
 const ACCOUNT_START = new RegExp(
-  `.*(?:其中|通过|利用|依托|运用|借助|开通|开设|在|发挥|发布|推送|累计|运营|运维|管理|加强|用好|做好|更新|开展|建设|打造|${JOINING_AND}|及|与|、|，|,|：|:)`,
+  `.*(?:其中|通过|利用|依托|运用|借助|开通|开设|在|发挥|发布|推送|累计|用好|做好|${JOINING_AND}|及|与|、|，|,|：|:)`,
   'u',
 );
 const AFTER_LIST_WORD = new RegExp(`(?:[、及与]|${JOINING_AND})$`, 'u');
 
 const FOLLOWERS = new RegExp(
   `(?:粉丝(?:量|数|总数|总量)?|关注(?:用户|人数|量|数)?|用户(?:数|量)?|订阅(?:用户|数|量)?)` +
-    `(?:数)?(?:达到|已达|达|为|共|累计|超过|突破)?\\s*${NUM}\\s*(?:(?<unit>人次|个|人|名|户)|(?![\\d\\s万亿余多人个名户条篇件次期场项元%]))`,
+    `(?:数)?(?:达到|已达|达|为|共|累计|超过|突破)?\\s*${NUM}\\s*(?:(?<unit>个|人|名|户)(?!次)|(?![\\d\\s万亿余多人个名户条篇件次期场项元%]))`,
   'gu',
 );
 /** Posting verbs, then at most a short description of what was posted, then the count. */
@@ -155,7 +157,7 @@ const MEDIA_ONLY_VERB = /推送|推文|发表文章/u;
  * `year`, when known, keeps figures of other years out.
  */
 export function extractMetrics(text: string, year: number | null = null): Metric[] {
-  const prose = normaliseProse(normaliseScript(text)).normalize('NFKC');
+  const prose = normaliseProse(normaliseScript(text));
   const metrics: Metric[] = [];
   let lastAccount: AccountMention | null = null;
   for (const sentence of prose.match(/[^。；;！？!?]+/gu) ?? []) {
@@ -164,7 +166,7 @@ export function extractMetrics(text: string, year: number | null = null): Metric
     lastAccount = media.lastAccount;
     const taken = new Set(media.metrics.map((m) => m.evidence));
     // A comma between digits with three after it is a thousands separator, not a clause break.
-    for (const clause of sentence.match(/(?:[^，,：:()]|[,，](?=[0-9]{3}(?![0-9])))+/gu) ?? []) {
+    for (const clause of sentence.match(/(?:[^，,：:()（）]|[,，](?=[0-9]{3}(?![0-9])))+/gu) ?? []) {
       if ([...taken].some((evidence) => evidence.includes(clause.trim()) || clause.includes(evidence))) continue;
       metrics.push(...clauseMetrics(clause, sentence, year));
     }
