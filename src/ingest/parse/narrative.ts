@@ -66,12 +66,12 @@ const SUBJECTS: Subject[] = [
   {
     key: 'portal_posts', before: '(?:门户网站?|政府网站|网站|门户网|政务网|服务网\\p{Script=Han}{0,8}站点|站点)”?', gap: 40,
     units: /^(?:条|篇|份|件)$/u, needs: /发布|公开|更新|刊发|推送|刊登|上传|编发/u,
-    unless: /主动公开|专栏(?!公开政府信息)|栏目|申请/u,
+    unless: /主动公开|专栏(?!公开政府信息)|栏目|申请|微信|微博|抖音|客户端|新媒体|公众号|头条/u,
   },
   {
     key: 'proactive_items_total',
     before: '主动(?:公开|发布)(?:的|了)?(?:[^，,。；;\\d]{0,24}?(?:政府|政务|各类|全部)(?:信息|文件)|(?:政府|政务)?(?:信息|文件))?(?:数|数量|总数)?',
-    gap: 6, after: '(?:政务|政府)信息',
+    gap: 3, after: '(?:政务|政府)信息',
     units: COUNT, unless: /应主动公开|依申请|不予公开|部分公开|予以公开|申请/u,
   },
   {
@@ -87,7 +87,7 @@ const SUBJECTS: Subject[] = [
 /** A figure of another year, a comparison, a share or an average is not the year's figure. */
 const OTHER_PERIOD = /较上年|比上年|同比|上一年|去年|前年|环比|增长|减少|下降|提高|平均/u;
 /** "政策解读类10条", "规范性文件类信息6条": one category of a listing, not the metric's own figure. */
-const CATEGORY = /类(?:信息|文件)?(?:共|共计)?\s*$/u;
+const CATEGORY = /(?<!各)类(?:信息|文件)?(?:共|共计)?\s*$/u;
 const CUMULATIVE = /累计|截至|截止|目前|现有|已有|历年|至今|总计已/u;
 
 function periodOf(clause: string, sentence: string): PeriodKind {
