@@ -186,6 +186,8 @@ describe.skipIf(!present)('extractMetrics on the real reports of ../shared/corpu
     const truth = JSON.parse(readFileSync(path.join(corpus, 'truth', '2020_wuzhong-gov-service-centre.json'), 'utf8')) as { metrics: Metric[] };
     const found = extractMetrics(readFileSync(path.join(corpus, '2020_wuzhong-gov-service-centre.txt'), 'utf8'));
     expect(found.map(essence)).toEqual(expect.arrayContaining(truth.metrics.map(essence)));
-    expect(found).toHaveLength(truth.metrics.length);
+    // Beyond the corpus truth, only figures the project's own hand-read truth also lists (宁夏政务服务网 56).
+    const ours = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../data/truth/narrative/2020_wuzhong-gov-service-centre.json'), 'utf8')) as { metrics: { key: string; value: number }[] };
+    for (const metric of found) expect(ours.metrics.some((m) => m.key === metric.key && m.value === metric.value), `${metric.key} ${metric.value}`).toBe(true);
   });
 });

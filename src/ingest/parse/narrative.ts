@@ -33,7 +33,10 @@ interface Subject {
 const COUNT = /^(?:条|件|份|个|项|篇)$/u;
 const SUBJECTS: Subject[] = [
   { key: 'info_processing_fee', before: '信息(?:公开)?处理费(?:收入)?', gap: 8, units: /^元$/u },
-  { key: 'procurement_amount', before: '(?:采购|金额)', gap: 24, units: /^(?:元|万元|亿元)$/u, sentenceNeeds: /采购/u },
+  {
+    key: 'procurement_amount', before: '(?:采购|金额)', gap: 24, units: /^(?:元|万元|亿元)$/u, sentenceNeeds: /采购/u,
+    unless: /项目数量|采购项目|第二十条/u,
+  },
   {
     key: 'policy_interpretations', before: '(?:政策(?:文件)?解读|解读(?:信息|材料|稿件|文章|产品))(?:信息|材料|稿件|文章|产品)?(?:发布)?', gap: 6,
     after: '政策解读', units: /^(?:条|篇|件|个|期|项)$/u, unless: /解读率|[和及与]解读/u,
@@ -130,7 +133,7 @@ const JOINING_AND =
   '|局|厅|委|会|办|办公室|中心|政府|机关|单位|部门|院|所|站|队|部|处|科|街道|镇|乡|县|区|市|省|州|旗|盟))和';
 /** Words that end the text before an account's name: connectives, and verbs (发挥…作用, 累计发布…). */
 const ACCOUNT_START = new RegExp(
-  `.*(?:其中|通过|利用|依托|运用|借助|开通|开设|在|发挥|发布|推送|累计|用好|做好|${JOINING_AND}|及|与|、|，|,|：|:)`,
+  `.*(?:其中|通过|利用|依托|运用|借助|开通|开设|在|发挥|累计|用好|做好|${JOINING_AND}|及|与|、|，|,|：|:)`,
   'u',
 );
 const AFTER_LIST_WORD = new RegExp(`(?:[、及与]|${JOINING_AND})$`, 'u');

@@ -63,6 +63,10 @@ export function locateSections(text: string): Layout {
   const firstTable = [t2Start, t3Start, t4Start].find((p) => p !== null) ?? end;
   const intro = region(headings[0]?.end ?? 0, headings[1]?.start ?? firstTable);
   if (intro) narrative.push(intro);
+  // Some reports write section 二 as prose (数量, 类别, 形式…) before table 2's header words.
+  const twoEnd = headings[1] ? firstOf(text, /第二十条第|信息内容|本年新制作|本年制发|采购项目/, headings[1].end, t3Start ?? end) : null;
+  const sectionTwo = headings[1] && twoEnd !== null ? region(headings[1].end, twoEnd) : null;
+  if (sectionTwo) narrative.push(sectionTwo);
   for (const i of [4, 5]) {
     const s = headings[i]?.end ?? null;
     const r = region(s, i === 4 ? (startOf(5) ?? end) : end);
