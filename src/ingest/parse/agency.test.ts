@@ -86,7 +86,7 @@ describe('identifyReport on invented pages', () => {
       '一、总体情况',
     ]);
     expect(identity).toEqual({
-      agency: { name: '宿迁市教育局', level: 'prefecture_dept', province: '江苏省', city: '宿迁市', county: null },
+      agency: { name: '宿迁市教育局', level: 'prefecture_dept', province: '江苏省', city: '宿迁市', county: null, region_code: '321300', is_aggregate: false },
       year: 2023,
       warnings: [],
     });
