@@ -148,6 +148,7 @@ const POSTS = new RegExp(
   `(?:发布|推送|发送|更新|编发|刊发|发表|推出|公开)了?[^，,。；;\\d０-９%]{0,40}?(?:共|共计|累计)?\\s*${NUM}\\s*(?<unit>条|篇|期)`,
   'gu',
 );
+const POSTING_VERB_ONLY = /^\s*(?:发布|推送|发送|更新|编发|刊发|发表|推出)了?\s*$/u;
 /** Verbs only a new-media account does: a figure after them with no account belongs to the last one named. */
 const MEDIA_ONLY_VERB = /推送|推文|发表文章/u;
 
@@ -271,6 +272,8 @@ function newMediaMetrics(sentence: string, previous: AccountMention | null): { m
   for (const match of sentence.matchAll(PLATFORM_PATTERN)) {
     const before = sentence.slice(0, match.index);
     const name = before.replace(ACCOUNT_START, '');
+    // "发布微博1024条": the platform word is what was posted, not another account.
+    if (POSTING_VERB_ONLY.test(name)) continue;
     const named = name.trim().length <= MAX_ACCOUNT_NAME;
     const start = named ? before.length - name.length : match.index;
     const end = match.index + match[0].length;
@@ -303,12 +306,14 @@ function newMediaMetrics(sentence: string, previous: AccountMention | null): { m
 
   const attribute = (key: MetricKey, pattern: RegExp) => {
     for (const match of sentence.matchAll(pattern)) {
-      let owner = mentions.filter((mention) => mention.end <= match.index).at(-1);
+      // The figure's own position: a verb match may start inside an account's name ("平潭发布”公众号发布…").
+      const at = match.index + match[0].lastIndexOf(match.groups!.num);
+      let owner = mentions.filter((mention) => mention.end <= at).at(-1);
       if (!owner && mentions.length === 0 && previous && key === 'newmedia_posts' && MEDIA_ONLY_VERB.test(match[0]) && !/网站|门户|平台/u.test(sentence)) owner = previous;
       if (!owner || owner.listed || !match.groups) continue;
       if (mentions.includes(owner)) {
-        if (resets.some((at) => at >= owner!.end && at < match.index)) continue;
-        if (mentions.some((mention) => mention !== owner && mention.start > owner!.start && mention.start < match.index)) continue;
+        if (resets.some((reset) => reset >= owner!.end && reset < at)) continue;
+        if (mentions.some((mention) => mention !== owner && mention.start > owner!.start && mention.start < at)) continue;
       }
       const clauseStart = Math.max(sentence.lastIndexOf('，', match.index), sentence.lastIndexOf(',', match.index)) + 1;
       const evidenceStart = key === 'newmedia_followers' && mentions.includes(owner) ? Math.min(owner.start, clauseStart) : clauseStart;
