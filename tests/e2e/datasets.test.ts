@@ -25,14 +25,18 @@ describe('datasets', () => {
     expect(body).not.toContain('示例省');
     await screenshot(app.page, 'real-compare-zh');
 
-    await app.page.goto(app.page.url().replace('#/compare', '#/newmedia'));
-    await waitForIdle(app.page);
-    const accounts = await app.page.locator('main table tbody tr').count();
-    expect(accounts).toBeGreaterThan(3);
-    await screenshot(app.page, 'real-newmedia-zh');
     expect(app.foreignRequests()).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
     await app.close();
+
+    const media = await browser.open('#/newmedia', { dataset: 'real' });
+    await waitForIdle(media.page);
+    await media.page.locator('main table tbody tr').first().waitFor();
+    expect(await media.page.locator('main table tbody tr').count()).toBeGreaterThan(3);
+    await screenshot(media.page, 'real-newmedia-zh');
+    expect(media.foreignRequests()).toEqual([]);
+    expect(media.consoleErrors).toEqual([]);
+    await media.close();
   });
 
   it('switches to the badged demo corpus and back, keeping the language', async () => {

@@ -69,7 +69,7 @@ describe('New media', () => {
     expect(await reopened.page.getByRole('button', { name: '发布信息' }).getAttribute('aria-pressed')).toBe('true');
     await reopened.close();
 
-    await app.page.locator('[data-chart=newmedia-rank] svg path[fill="#5b7db1"]').first().click();
+    await app.page.locator('[data-chart=newmedia-rank] svg path[fill="#5b7db1"]').filter({ visible: true }).first().click();
     await app.page.waitForURL(/#\/report\//);
     await app.page.locator('[data-view=report] [data-testid=metrics]').waitFor();
     expect(app.consoleErrors).toEqual([]);

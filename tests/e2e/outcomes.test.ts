@@ -30,7 +30,7 @@ describe('Applications by outcome', () => {
     const outcomes = (await t3Total('outcome_total'))!;
     expect(await figure(app.page, 'disclosure_rate')).toBeCloseTo((granted + partial) / outcomes, 9);
 
-    const [denied] = await nativeQuery<{ v: number }>(`SELECT sum(value) AS v FROM cells WHERE "table" = 't3' AND "row" LIKE 'denied_%' AND col = 'total'`);
+    const [denied] = await nativeQuery<{ v: number }>(`SELECT sum(c.value) AS v FROM cells c JOIN reports r ON r.id = c.report_id WHERE c."table" = 't3' AND c."row" LIKE 'denied_%' AND c.col = 'total'`);
     const deniedText = await app.page.locator('[data-testid=outcome-groups] tr[data-group=denied] td.num').textContent();
     expect(Number(deniedText!.replace(/[^\d.]/g, ''))).toBe(denied.v);
 

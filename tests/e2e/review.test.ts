@@ -36,7 +36,7 @@ describe('Review and litigation', () => {
     const results = (await chartTexts(app.page, 'review-results')).join('');
     for (const label of ['行政复议', '未经复议直接起诉', '复议后起诉', '结果纠正']) expect(results).toContain(label);
 
-    const [top] = await nativeQuery<{ v: number }>(`SELECT max(value) AS v FROM cells WHERE "table" = 't4' AND "row" = 'review' AND col = 'total'`);
+    const [top] = await nativeQuery<{ v: number }>(`SELECT max(c.value) AS v FROM cells c JOIN reports r ON r.id = c.report_id WHERE c."table" = 't4' AND c."row" = 'review' AND c.col = 'total'`);
     expect(await chartTexts(app.page, 'review-rank')).toContain(String(top.v));
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
@@ -64,7 +64,7 @@ describe('Review and litigation', () => {
     expect(await reopened.page.inputValue('[data-control=rv_rank]')).toBe('review_correction_rate');
     await reopened.close();
 
-    await app.page.locator('[data-chart=review-rank] svg path[fill="#c0504d"]').first().click();
+    await app.page.locator('[data-chart=review-rank] svg path[fill="#c0504d"]').filter({ visible: true }).first().click();
     await app.page.waitForURL(/#\/report\//);
     await app.page.locator('[data-view=report] table[data-table=t4]').waitFor();
     expect(app.consoleErrors).toEqual([]);
