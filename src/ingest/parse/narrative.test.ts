@@ -147,6 +147,74 @@ describe('extractMetrics declines what the prose does not tie to a metric', () =
   });
 });
 
+describe('extractMetrics on accounts named in quotes and accounts carried over', () => {
+  const brief = (text: string) => extractMetrics(text).map((metric) => [metric.key, metric.value, metric.account ?? null]);
+
+  it('keeps a quoted name whole, even with 与 or a year before it', () => {
+    expect(brief('通过“示例县卫生健康与计划生育局”微信公众平台发表文章 88 篇。')).toEqual([
+      ['newmedia_posts', 88, '“示例县卫生健康与计划生育局”微信公众平台'],
+    ]);
+    expect(brief('2023年“丙镇发布”微信公众号共推送等文章 42 篇。')).toEqual([['newmedia_posts', 42, '“丙镇发布”微信公众号']]);
+  });
+
+  it('reads an account named only as 政务新媒体“…”', () => {
+    expect(brief('通过政务新媒体“丁区应急”发布稿件 300 余篇。')).toEqual([['newmedia_posts', 300, '“丁区应急”']]);
+  });
+
+  it('lets a list of topics end in 等 without losing the account', () => {
+    expect(brief('依托丁区微信公众号发布工作动态、政策解读等内容，全年共推送文章 512 篇。')).toEqual([
+      ['newmedia_posts', 512, '丁区微信公众号'],
+    ]);
+  });
+
+  it('gives followers and posts of the next clause to the account just named', () => {
+    expect(brief('开通“戊市交通”微信公众号，全年发送信息 120 条；截至年底累计发送 400 条信息，累计关注用户达 900 人。')).toEqual([
+      ['newmedia_posts', 120, '“戊市交通”微信公众号'],
+      ['newmedia_followers', 900, '“戊市交通”微信公众号'],
+      ['newmedia_posts', 400, '“戊市交通”微信公众号'],
+    ]);
+  });
+
+  it('declines followers gained, a series, a topic, and a quoted website column', () => {
+    expect(brief('己县微信公众号本年新增关注用户 50 人，累计关注用户 700 人。')).toEqual([['newmedia_followers', 700, '己县微信公众号']]);
+    expect(brief('己县微信公众号发布 200 篇《每日快检》系列文章。')).toEqual([]);
+    expect(brief('己县微信公众号发布涉及物价的专项推文 30 条。')).toEqual([]);
+    expect(brief('“己县发布”公众号推送信息 90 条，“己县网”要闻栏目更新信息 12 条。')).toEqual([
+      ['newmedia_posts', 90, '“己县发布”公众号'],
+    ]);
+  });
+});
+
+describe('extractMetrics on counts named after the figure or by another body', () => {
+  const brief = (text: string) => extractMetrics(text, 2023).map((metric) => [metric.key, metric.value]);
+
+  it('takes "等共计N条政策解读", ignoring a year inside a title', () => {
+    expect(brief('通过门户网站发布《2022—2025年示例规划》解读、《示例办法（试行）》解读等共计 6 条政策解读。')).toEqual([
+      ['policy_interpretations', 6],
+    ]);
+  });
+
+  it('declines a narrower count ("N条涉农补贴信息", "N条热线短号") and a residual category', () => {
+    expect(brief('通过政府门户网站发布 45 条涉农补贴信息。')).toEqual([]);
+    expect(brief('热线平台整合了投诉举报等 9 条热线短号。')).toEqual([]);
+    expect(brief('应当主动公开的其他政府信息 14 条。')).toEqual([]);
+  });
+
+  it('declines a department’s figure quoted in a region-wide report', () => {
+    expect(brief('区民政局持续公开救助信息，受理各类群众诉求 120 起。')).toEqual([]);
+    expect(brief('通过热线平台受理群众政策咨询等方面的诉求共 130 件。')).toEqual([['inquiries_answered', 130]]);
+  });
+
+  it('reads 未制发 normative documents as zero and skips a cleanup of the stock', () => {
+    expect(brief('行政规范性文件本年度未制发。')).toEqual([['policy_docs_published', 0]]);
+    expect(brief('完成现行有效规范性文件清理和集中发布，共发布规范性文件 300 余份。')).toEqual([]);
+  });
+
+  it('keeps a bracketed remark inside its clause', () => {
+    expect(brief('共在门户网站发布政府信息（文件）75 份。')).toEqual([['portal_posts', 75]]);
+  });
+});
+
 describe('normaliseProse', () => {
   it('ends a heading line as a sentence of its own', () => {
     expect(normaliseProse('（一）主动公开情况\n全年发布信息 30 条')).toBe('（一）主动公开情况。全年发布信息 30 条');

@@ -25,9 +25,13 @@ interface Subject {
   units: RegExp;
   /** The clause must not say this (another body's figure, a stock, a sub-category…). */
   unless?: RegExp;
+  /** The sentence since its previous figure must not say this ("…文件清理和集中发布，共发布规范性文件500余份"). */
+  earlierUnless?: RegExp;
   /** The clause (or its sentence, for `sentenceNeeds`) must say this. */
   needs?: RegExp;
   sentenceNeeds?: RegExp;
+  /** "对29项…政策文件进行解读": what the figure counts is named after it. */
+  objectFollows?: boolean;
 }
 
 const COUNT = /^(?:条|件|份|个|项|篇)$/u;
@@ -42,13 +46,14 @@ const SUBJECTS: Subject[] = [
     after: '政策解读', units: /^(?:条|篇|件|个|期|项)$/u, unless: /解读率|[和及与]解读/u,
   },
   {
-    key: 'policy_interpretations', before: '(?:对|就)', gap: 0, units: /^(?:项|件|个|篇)$/u,
+    key: 'policy_interpretations', before: '(?:对|就)', gap: 0, units: /^(?:项|件|个|篇)$/u, objectFollows: true,
     needs: /政策[^，。；]{0,30}(?:进行|开展|作出|做出)?解读/u,
   },
   {
     key: 'policy_docs_published', before: '(?:行政)?(?:规范性文件|政策性文件)', gap: 4, after: '(?:行政)?规范性文件',
     units: /^(?:件|份|个|条|篇)$/u, needs: /制发|印发|发布|制定|出台|公开|更新|其中/u,
-    unless: /现行有效|清理|废止|失效|修订|修改|合法性审查|备案审查|审查/u,
+    unless: /现行有效|清理|废止|失效|修订|修改|合法性审查|备案审查|审查|法规|规章/u,
+    earlierUnless: /现行有效|清理/u,
   },
   {
     key: 'press_conferences', before: '(?:新闻发布会|新闻通气会|发布会|通气会|新闻发布活动)', gap: 6,
@@ -62,9 +67,13 @@ const SUBJECTS: Subject[] = [
     unless: /代表|委员|提案|人大|政协|开放日/u,
   },
   {
-    key: 'inquiries_answered', before: '(?:咨询|留言|热线|来电)(?:信息|问题|件|电话)?', gap: 6,
+    key: 'inquiries_answered', before: '(?:咨询|留言|热线|来电|诉求)(?:信息|问题|件|电话)?', gap: 6,
     units: /^(?:件|条|个|起|次|人次)$/u, needs: /受理|答复|回复|解答|办理|处理|接听|回应/u,
-    unless: /投诉/u,
+    unless: /投诉(?!咨询)/u,
+  },
+  {
+    key: 'inquiries_answered', before: '(?:群众|市民|网民|公众)(?:关切|关心|关注)?的?问题', gap: 2,
+    units: /^(?:件|条|个)$/u, needs: /解答|答复|回复/u,
   },
   {
     key: 'portal_posts', before: '(?:门户网站?|政府网站|网站|门户网|政务网|服务网\\p{Script=Han}{0,8}站点|站点)”?', gap: 40,
@@ -78,7 +87,7 @@ const SUBJECTS: Subject[] = [
     units: COUNT, unless: /应主动公开|依申请|不予公开|部分公开|予以公开|申请/u,
   },
   {
-    key: 'proactive_items_total', before: '(?:公开|公布)(?:各类)?(?:政府|政务)信息(?:数|数量)?', gap: 6, after: '(?:政务|政府)信息',
+    key: 'proactive_items_total', before: '(?:公开|公布)(?:各类|(?!的)\\p{Script=Han}{1,4}?)?(?:政府|政务)信息(?:数|数量)?', gap: 6, after: '(?:政务|政府)信息',
     units: COUNT, unless: /应主动公开|依申请|申请|予以|不予|部分公开|专栏|栏目|网站|门户网/u,
   },
   {
@@ -90,7 +99,7 @@ const SUBJECTS: Subject[] = [
 /** A figure of another year, a comparison, a share or an average is not the year's figure. */
 const OTHER_PERIOD = /较上年|比上年|同比|上一年|去年|前年|环比|增长|减少|下降|提高|平均/u;
 /** "政策解读类10条", "规范性文件类信息6条": one category of a listing, not the metric's own figure. */
-const CATEGORY = /(?<!各)类(?:信息|文件)?(?:共|共计)?\s*$/u;
+const CATEGORY = /(?<!各)类(?:信息|文件)?(?:共|共计)?\s*$|其他[^，,。；;\d０-９]{0,12}?(?:信息|文件)(?:中[^，,。；;\d０-９]{0,8})?\s*$/u;
 const CUMULATIVE = /累计|截至|截止|目前|现有|已有|历年|至今|总计已/u;
 
 function periodOf(clause: string, sentence: string): PeriodKind {
@@ -104,6 +113,7 @@ const NO_FEE = /(?:未|没有|无|不|未曾)(?:收取|产生|发生|收到)(?:�
 const ZERO_STATEMENTS: [MetricKey, RegExp][] = [
   ['complaints', /零投诉|(?:没有|未|无)(?:因[^，。；]{0,12})?(?:产生|收到|发生)?(?:任何)?投诉/u],
   ['press_conferences', /(?:未|没有)(?:召开|举办|举行)(?:过)?(?:新闻)?(?:发布会|通气会)/u],
+  ['policy_docs_published', /(?:规范性|政策性)文件[^，,。；;\d]{0,8}?(?:未|没有)(?:制发|制定|印发|出台|发布)|(?:未|没有)(?:制发|制定|印发|出台|发布)(?:过|任何)?(?:行政)?(?:规范性|政策性)文件/u],
 ];
 /** Platform words, longest and most specific first. */
 const PLATFORM_TOKENS: [string, Platform][] = [
@@ -120,7 +130,16 @@ const PLATFORM_TOKENS: [string, Platform][] = [
 const PLATFORM_PATTERN = new RegExp(`(?:${PLATFORM_TOKENS.map(([token]) => token).join('|')})(?:平台|账号)?`, 'gu');
 const PLATFORM_OF = new Map(PLATFORM_TOKENS);
 /** Words that name several channels or a non-media channel: a figure after them is no account's. */
-const ACCOUNT_RESET = /两微一端|两微|新媒体|网站|平台(?!号)|矩阵|等/gu;
+const ACCOUNT_RESET = new RegExp(
+  '两微一端|两微|新媒体|网站|平台(?!号)|矩阵|栏目|专栏|其中' +
+    // 等 ends a list of channels ("网站、微信等"), not a list of topics ("政策解读等内容").
+    '|(?<=号|微博|微信|抖音|头条|客户端|APP|App|网站|网|平台|端|媒体)等' +
+    // A quoted name that is no account of ours ("“平潭网”国资动态栏目") starts another subject.
+    '|[“「]',
+  'gu',
+);
+/** "政务新媒体“平潭应急”发布…": an account named only by the words for government new media. */
+const NEW_MEDIA_NAMED = /(?:政务)?新媒体(?:平台|账号)?\s*(?<name>[“「][^“”「」]{2,30}[”」])(?!\s*(?:微信|微博|公众号|抖音|头条|视频号|客户端|APP|App|订阅号|服务号))/gu;
 /** Where an account name starts, reading backwards from its platform word. */
 const MAX_ACCOUNT_NAME = 20;
 /**
@@ -140,7 +159,7 @@ const AFTER_LIST_WORD = new RegExp(`(?:[、及与]|${JOINING_AND})$`, 'u');
 
 const FOLLOWERS = new RegExp(
   `(?:粉丝(?:量|数|总数|总量)?|关注(?:用户|人数|量|数)?|用户(?:数|量)?|订阅(?:用户|数|量)?)` +
-    `(?:数)?(?:达到|已达|达|为|共|累计|超过|突破)?\\s*${NUM}\\s*(?:(?<unit>个|人|名|户)(?!次)|(?![\\d\\s万亿余多人个名户条篇件次期场项元%]))`,
+    `(?:数)?(?:达到|已达|达|为|共|累计|超过|突破)?\\s*${NUM}\\s*(?:(?<unit>人次|个|人|名|户)(?!次)|(?![\\d\\s万亿余多人个名户条篇件次期场项元%]))`,
   'gu',
 );
 /** Posting verbs, then at most a short description of what was posted, then the count. */
@@ -150,7 +169,9 @@ const POSTS = new RegExp(
 );
 const POSTING_VERB_ONLY = /^\s*(?:发布|推送|发送|更新|编发|刊发|发表|推出)了?\s*$/u;
 /** Verbs only a new-media account does: a figure after them with no account belongs to the last one named. */
-const MEDIA_ONLY_VERB = /推送|推文|发表文章/u;
+const MEDIA_ONLY_VERB = /推送|推文|发表文章|发送/u;
+/** Only an account has followers: 粉丝 or 关注 with no account named belong to the last one named. */
+const MEDIA_ONLY_AUDIENCE = /粉丝|关注/u;
 
 /**
  * The metrics stated outright in the narrative. `text` is the prose of sections 一, 六 (and maybe
@@ -170,7 +191,8 @@ export function extractMetrics(text: string, year: number | null = null): Metric
     lastAccount = media.lastAccount;
     const taken = new Set(media.metrics.map((m) => m.evidence));
     // A comma between digits with three after it is a thousands separator, not a clause break.
-    for (const clause of sentence.match(/(?:[^，,：:()（）]|[,，](?=[0-9]{3}(?![0-9])))+/gu) ?? []) {
+    // A bracketed remark without figures ("（文件）", "（试行）") stays inside its clause.
+    for (const clause of sentence.match(/(?:[^，,：:()（）]|[,，](?=[0-9]{3}(?![0-9]))|[（(][^（）()\d０-９，,]{0,20}[）)])+/gu) ?? []) {
       if ([...taken].some((evidence) => evidence.includes(clause.trim()) || clause.includes(evidence))) continue;
       metrics.push(...clauseMetrics(clause, sentence, year));
     }
@@ -180,7 +202,8 @@ export function extractMetrics(text: string, year: number | null = null): Metric
 
 function mentionsOtherYear(clause: string, year: number | null): boolean {
   if (year === null) return false;
-  for (const match of clause.matchAll(/((?:19|20)\d{2})\s*年/gu)) {
+  // Years inside a document's title (《2021—2023年…方案》) are not the figure's period.
+  for (const match of clause.replace(/《[^《》]*》/gu, (title) => ' '.repeat(title.length)).matchAll(/((?:19|20)\d{2})\s*年/gu)) {
     const stated = Number(match[1]);
     const asOf = /(?:截至|截止|至)\s*$/u.test(clause.slice(0, match.index));
     if (stated !== year && !(asOf && stated === year + 1)) return true;
@@ -206,8 +229,12 @@ function clauseMetrics(clause: string, sentence: string, year: number | null): M
     if (/^\s*(?:%|％|个百分点)/u.test(rest)) return;
     const before = clause.slice(index === 0 ? 0 : figures[index - 1].end, figure.start);
     if (CATEGORY.test(before.replace(/(?:超过|约|近|逾|超)\s*$/u, ''))) return;
-    const local = clause.slice(index === 0 ? 0 : figures[index - 1].end, index + 1 < figures.length ? figures[index + 1].start : clause.length);
-    const subject = SUBJECTS.find((candidate) => fits(candidate, figure.unit, before, rest, local, clause, sentence));
+    const nextListItem = clause.indexOf('、', figure.end);
+    const localEnd = Math.min(index + 1 < figures.length ? figures[index + 1].start : clause.length, nextListItem >= 0 ? nextListItem : clause.length);
+    const local = clause.slice(index === 0 ? 0 : figures[index - 1].end, localEnd);
+    const upToFigure = sentence.slice(0, Math.max(0, sentence.indexOf(clause))) + clause.slice(0, figure.start);
+    const earlier = upToFigure.slice(findNumbersWithUnits(upToFigure).at(-1)?.end ?? 0);
+    const subject = SUBJECTS.find((candidate) => fits(candidate, figure.unit, before, rest, local, clause, sentence, earlier));
     if (!subject) return;
     const metric = toMetric(subject.key, figure.raw, figure.unit, evidence);
     if (!metric) return;
@@ -221,16 +248,31 @@ function clauseMetrics(clause: string, sentence: string, year: number | null): M
   return found;
 }
 
-/** `local`: the clause from the figure before this one to the figure after it. */
-function fits(subject: Subject, unit: string, before: string, after: string, local: string, clause: string, sentence: string): boolean {
+/**
+ * After "N条" a generic noun (信息, 文章…) or nothing: the figure counts the subject named before it.
+ * A specific noun ("55条涉农补贴信息", "11条热线短号") counts something narrower or else.
+ */
+const WHAT_WAS_COUNTED_IS_GENERIC =
+  /^(?:余|多)?\s*(?:次|人次)?(?:(?:各类|的)?(?:政府|政务)?(?:信息|文件|动态信息|动态|文章|内容|稿件)|[，,。；;、：:（()）\s]|$)/u;
+/** "区社会事业局…受理各类群众诉求259起": a region-wide report quoting one of its departments. */
+const ANOTHER_BODY = /(?:^|[，,；;、\s])(?:区|市|县)\p{Script=Han}{2,10}?(?:局|委员会|办公室)(?!\p{Script=Han}{0,4}(?:网站|公众号|微信|微博))/u;
+const VERB = /公开|发布|制发|印发|制定|召开|举办|举行|开展|推送/u;
+const VERB_BEFORE_NUMBER = /(?:公开|发布|制发|印发|制定|召开|举办|举行|开展|推送)(?:了|的)?(?:共|共计|各类)?\s*$/u;
+
+/** `local`: the clause from the figure before this one to the figure or list item after it. */
+function fits(subject: Subject, unit: string, before: string, after: string, local: string, clause: string, sentence: string, earlier: string): boolean {
   if (!subject.units.test(unit)) return false;
   if (subject.unless?.test(local)) return false;
+  if (subject.earlierUnless?.test(earlier)) return false;
+  if (ANOTHER_BODY.test(earlier)) return false;
   if (subject.needs && !subject.needs.test(clause)) return false;
   if (subject.sentenceNeeds && !subject.sentenceNeeds.test(sentence)) return false;
   const subjectBefore = subject.before !== undefined
+    && (subject.objectFollows || WHAT_WAS_COUNTED_IS_GENERIC.test(after))
     && new RegExp(`${subject.before}[^，,。；;\\d０-９%]{0,${subject.gap ?? 0}}$`, 'u').test(before.trimEnd());
+  const beforeNumber = before.replace(/(?:超过|约|近|逾|超)\s*$/u, '');
   const subjectAfter = subject.after !== undefined
-    && /(?:公开|发布|制发|印发|制定|召开|举办|举行|开展|推送)(?:了|的)?(?:共|共计|各类)?\s*$/u.test(before.replace(/(?:超过|约|近|逾|超)\s*$/u, ''))
+    && (VERB_BEFORE_NUMBER.test(beforeNumber) || (/等\s*(?:共|共计|合计)?\s*$/u.test(beforeNumber) && VERB.test(clause.slice(0, clause.length - after.length))))
     && new RegExp(`^(?:余|多)?\\s*(?:各类|的)?${subject.after}`, 'u').test(after);
   return subjectBefore || subjectAfter;
 }
@@ -258,6 +300,12 @@ function websiteName(raw: string | undefined): string | null {
   return name.length > 2 && !/^(?:政府|门户|政务|官方)*网站$/u.test(name) ? name : null;
 }
 
+/** The account's name before its platform word: a quoted name whole, else back to the last connective. */
+function accountNameBefore(before: string): string {
+  const quoted = /[“「][^“”「」]{1,30}[”」]\s*$/u.exec(before);
+  return quoted ? quoted[0] : before.replace(ACCOUNT_START, '');
+}
+
 interface AccountMention {
   platform: Platform;
   account: string;
@@ -271,10 +319,11 @@ function newMediaMetrics(sentence: string, previous: AccountMention | null): { m
   const mentions: AccountMention[] = [];
   for (const match of sentence.matchAll(PLATFORM_PATTERN)) {
     const before = sentence.slice(0, match.index);
-    const name = before.replace(ACCOUNT_START, '');
-    // "发布微博1024条": the platform word is what was posted, not another account.
-    if (POSTING_VERB_ONLY.test(name)) continue;
-    const named = name.trim().length <= MAX_ACCOUNT_NAME;
+    const name = accountNameBefore(before);
+    // "发布微博1024条", "发布999篇公众号信息": the platform word is what was posted, not another account.
+    if (POSTING_VERB_ONLY.test(name) && mentions.some((mention) => mention.platform === PLATFORM_OF.get(match[0]))) continue;
+    if (/[\d０-９]\s*(?:余|多)?\s*(?:条|篇|期)\s*$/u.test(name)) continue;
+    const named = name.trim().length <= MAX_ACCOUNT_NAME && !POSTING_VERB_ONLY.test(name);
     const start = named ? before.length - name.length : match.index;
     const end = match.index + match[0].length;
     mentions.push({
@@ -285,7 +334,15 @@ function newMediaMetrics(sentence: string, previous: AccountMention | null): { m
       listed: AFTER_LIST_WORD.test(sentence.slice(0, start).trimEnd()) || /^\s*[、和及与等或]/u.test(sentence.slice(end)),
     });
   }
-  const resets = [...sentence.matchAll(ACCOUNT_RESET)].map((match) => match.index);
+  for (const match of sentence.matchAll(NEW_MEDIA_NAMED)) {
+    const start = match.index + match[0].indexOf(match.groups!.name);
+    mentions.push({ platform: 'other', account: match.groups!.name, start, end: match.index + match[0].length, listed: false });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  const resets = [...sentence.matchAll(ACCOUNT_RESET)]
+    .map((match) => match.index)
+    // An account's own name, and "公众号政务新媒体" said of the account just named, start nothing new.
+    .filter((at) => !mentions.some((mention) => (at >= mention.start && at < mention.end) || (at >= mention.end && /^\s*(?:政务)?$/u.test(sentence.slice(mention.end, at)))));
   const found: Metric[] = [];
   const period = (evidence: string, key: MetricKey): PeriodKind =>
     CUMULATIVE.test(evidence) || key === 'newmedia_followers' || /^(?:截至|截止)/u.test(sentence.trim()) ? 'cumulative' : 'annual';
@@ -309,8 +366,16 @@ function newMediaMetrics(sentence: string, previous: AccountMention | null): { m
       // The figure's own position: a verb match may start inside an account's name ("平潭发布”公众号发布…").
       const at = match.index + match[0].lastIndexOf(match.groups!.num);
       let owner = mentions.filter((mention) => mention.end <= at).at(-1);
-      if (!owner && mentions.length === 0 && previous && key === 'newmedia_posts' && MEDIA_ONLY_VERB.test(match[0]) && !/网站|门户|平台/u.test(sentence)) owner = previous;
+      const onlyMedia = key === 'newmedia_posts' ? MEDIA_ONLY_VERB : MEDIA_ONLY_AUDIENCE;
+      if (!owner && mentions.length === 0 && previous && onlyMedia.test(match[0]) && !/网站|门户|平台|短信/u.test(sentence)) owner = previous;
       if (!owner || owner.listed || !match.groups) continue;
+      // 人次 counts visits or services, except after an explicit follower word ("关注人数1314人次").
+      if (match.groups.unit === '人次' && !/粉丝|关注人数/u.test(match[0])) continue;
+      // Followers gained in the year are not the account's followers.
+      if (key === 'newmedia_followers' && /(?:新增|净增|增加|增长)\s*$/u.test(sentence.slice(Math.max(0, match.index - 4), match.index))) continue;
+      // "发布365篇《…》系列文章", "发布涉及酒店价格的专项推文256条": one series or topic, a part of the account's posts.
+      if (key === 'newmedia_posts' && /^\s*(?:余|多)?\s*(?:《|[^，,。；;\d]{0,12}系列)/u.test(sentence.slice(match.index + match[0].length))) continue;
+      if (key === 'newmedia_posts' && /涉及|专项|关于|(?<!各)类/u.test(match[0].slice(0, match[0].lastIndexOf(match.groups.num)))) continue;
       if (mentions.includes(owner)) {
         if (resets.some((reset) => reset >= owner!.end && reset < at)) continue;
         if (mentions.some((mention) => mention !== owner && mention.start > owner!.start && mention.start < at)) continue;
