@@ -134,3 +134,35 @@ describe('DatasetWriter', () => {
     expect(compression).toEqual([{ compression: 'ZSTD' }]);
   });
 });
+
+describe('DatasetWriter across years', () => {
+  it('counts a failed cross-year check in the failed totals of the report it is on', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'gongkai-series-'));
+    const writer = await DatasetWriter.open();
+    const later = exampleReport({ source: { file: 'c.txt', sha256: 'c'.repeat(64), format: 'text' }, year: 2023, checks: [] });
+    later.cells = later.cells.map((cell) => (cell.row === 'carried_over_in' ? { ...cell, value: 0, raw: '0' } : cell));
+    try {
+      writer.add(exampleReport(), { synthetic: false });
+      writer.add(later, { synthetic: false });
+      await writer.write(dir);
+    } finally {
+      writer.close();
+    }
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJS();
+      const failing = await rows(`SELECT report_id, rule, status FROM read_parquet('${path.join(dir, 'checks.parquet')}') WHERE rule LIKE 'x.%' AND status = 'fail'`);
+      expect(failing).toEqual([{ report_id: 'c'.repeat(64), rule: 'x.carried_over', status: 'fail' }]);
+      const counts = await rows(`SELECT id, failed_hard, failed_soft FROM read_parquet('${path.join(dir, 'reports.parquet')}') ORDER BY id`);
+      expect(counts).toEqual([
+        { id: 'a'.repeat(64), failed_hard: 1, failed_soft: 1 },
+        { id: 'c'.repeat(64), failed_hard: 0, failed_soft: 1 },
+      ]);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

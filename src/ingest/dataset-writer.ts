@@ -9,7 +9,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { DATASET_TABLES, DATASET_TABLE_NAMES, type DatasetTable } from '../model/dataset.ts';
-import type { ParsedReport } from '../model/report.ts';
+import type { CheckResult, ParsedReport } from '../model/report.ts';
 import { severityOf } from '../model/rules.ts';
 import { analyseSeries, seriesReport, type SeriesReport } from './series.ts';
 
@@ -143,6 +143,7 @@ export class DatasetWriter {
       ]),
     });
     for (const appender of Object.values(this.appenders)) appender.flushSync();
+    await this.countSeriesFailures(checks);
     const tables = {} as DatasetManifest['tables'];
     for (const table of DATASET_TABLE_NAMES) {
       const file = tableFileName(table);
@@ -156,6 +157,22 @@ export class DatasetWriter {
     const manifest: DatasetManifest = { format: 'gongkai-dataset', version: 1, tables };
     await writeFile(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     return manifest;
+  }
+
+  /** A report's failed counts include the cross-year checks on it, known only once every report is in. */
+  private async countSeriesFailures(checks: readonly { reportId: string; check: CheckResult }[]): Promise<void> {
+    const failed = new Map<string, { hard: number; soft: number }>();
+    for (const { reportId, check } of checks) {
+      if (check.status !== 'fail') continue;
+      const counts = failed.get(reportId) ?? { hard: 0, soft: 0 };
+      counts[severityOf(check.rule)] += 1;
+      failed.set(reportId, counts);
+    }
+    for (const [reportId, counts] of failed) {
+      await this.connection.run(
+        `UPDATE reports SET failed_hard = failed_hard + ${counts.hard}, failed_soft = failed_soft + ${counts.soft} WHERE id = '${reportId.replaceAll("'", "''")}'`,
+      );
+    }
   }
 
   close(): void {

@@ -100,10 +100,12 @@ export interface SeriesRow {
  */
 export function seriesSql(where: string, agencies = 40): string {
   return `WITH chosen AS (SELECT DISTINCT r.agency_id FROM reports r WHERE ${whereOrAll(where)}),
+cross_failures AS (
+  SELECT report_id, count(*)::INTEGER AS n FROM checks WHERE rule LIKE 'x.%' AND status = 'fail' GROUP BY report_id
+),
 years AS (
-  SELECT y.agency_id, y.agency, y."year", y.status, y.report_id, r.failed_hard,
-    (SELECT count(*) FROM checks c WHERE c.report_id = y.report_id AND c.rule LIKE 'x.%' AND c.status = 'fail')::INTEGER AS cross_failed
-  FROM agency_years y LEFT JOIN reports r ON r.id = y.report_id
+  SELECT y.agency_id, y.agency, y."year", y.status, y.report_id, r.failed_hard, coalesce(x.n, 0)::INTEGER AS cross_failed
+  FROM agency_years y LEFT JOIN reports r ON r.id = y.report_id LEFT JOIN cross_failures x ON x.report_id = y.report_id
   WHERE y.agency_id IN (SELECT agency_id FROM chosen)
 ),
 ranked AS (
