@@ -157,6 +157,11 @@ describe('extractMetrics on accounts named in quotes and accounts carried over',
     expect(brief('2023年“丙镇发布”微信公众号共推送等文章 42 篇。')).toEqual([['newmedia_posts', 42, '“丙镇发布”微信公众号']]);
   });
 
+  it('leaves the reporting body’s self-reference and the verb before it out of the name', () => {
+    expect(brief('我局官方微信公众号累计发送了 50 条信息。')).toEqual([['newmedia_posts', 50, '官方微信公众号']]);
+    expect(brief('建立庚镇微信公众号，全年推送工作动态 70 余篇。')).toEqual([['newmedia_posts', 70, '庚镇微信公众号']]);
+  });
+
   it('reads an account named only as 政务新媒体“…”', () => {
     expect(brief('通过政务新媒体“丁区应急”发布稿件 300 余篇。')).toEqual([['newmedia_posts', 300, '“丁区应急”']]);
   });

@@ -152,9 +152,11 @@ const JOINING_AND =
   '|局|厅|委|会|办|办公室|中心|政府|机关|单位|部门|院|所|站|队|部|处|科|街道|镇|乡|县|区|市|省|州|旗|盟))和';
 /** Words that end the text before an account's name: connectives, and verbs (发挥…作用, 累计发布…). */
 const ACCOUNT_START = new RegExp(
-  `.*(?:其中|通过|利用|依托|运用|借助|开通|开设|在|发挥|累计|用好|做好|${JOINING_AND}|及|与|、|，|,|：|:)`,
+  `.*(?:其中|通过|利用|依托|运用|借助|开通|开设|建立|创建|运营|在|发挥|累计|用好|做好|${JOINING_AND}|及|与|、|，|,|：|:)`,
   'u',
 );
+/** "我局官方微信公众号", "该微信公众号": the reporting body speaking of itself, not part of a name. */
+const SELF_REFERENCE = /^(?:我局|本局|我委|本委|我办|本办|我区|我市|我县|我单位|本单位|本机关|该|局)/u;
 const AFTER_LIST_WORD = new RegExp(`(?:[、及与]|${JOINING_AND})$`, 'u');
 
 const FOLLOWERS = new RegExp(
@@ -328,7 +330,7 @@ function newMediaMetrics(sentence: string, previous: AccountMention | null): { m
     const end = match.index + match[0].length;
     mentions.push({
       platform: (PLATFORM_OF.get(match[0]) ?? PLATFORM_OF.get(match[0].replace(/(?:平台|账号)$/u, '')))!,
-      account: named ? `${name.trim()}${match[0]}` : match[0],
+      account: named ? `${name.trim().replace(SELF_REFERENCE, '')}${match[0]}` : match[0],
       start,
       end,
       listed: AFTER_LIST_WORD.test(sentence.slice(0, start).trimEnd()) || /^\s*[、和及与等或]/u.test(sentence.slice(end)),
