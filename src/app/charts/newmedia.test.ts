@@ -18,7 +18,7 @@ function render(option: ChartOption): string {
 }
 
 const row = (platform: string, year: number, followers: number | null, posts: number | null): NewMediaPlatformRow => ({
-  platform, year, n_accounts: 1, n_reports: 1, followers, posts, n_with_followers: followers === null ? 0 : 1, n_with_posts: posts === null ? 0 : 1,
+  platform, year, n_accounts: 1, n_reports: 1, followers, posts, n_with_followers: followers === null ? 0 : 1, n_with_posts: posts === null ? 0 : 1, n_posts_cumulative: 0,
 });
 const ROWS = [row('weibo', 2020, 90, 1500), row('wechat', 2020, 14000, 180), row('wechat', 2021, 16000, 200), row('douyin', 2021, 30000, null)];
 
@@ -41,8 +41,8 @@ describe('newMediaTrendOption', () => {
 });
 
 describe('newMediaRankOption', () => {
-  const account = (report_id: string, year: number, followers: number | null, posts: number | null): NewMediaAccountRow => ({
-    report_id, agency: `示例省${report_id}局`, year, synthetic: true, platform: 'wechat', account: `${report_id}微信公众号`, followers, posts, approx: false, evidence: '',
+  const account = (report_id: string, year: number, followers: number | null, posts: number | null, posts_cumulative = false): NewMediaAccountRow => ({
+    report_id, agency: `示例省${report_id}局`, year, synthetic: true, platform: 'wechat', account: `${report_id}微信公众号`, followers, posts, posts_cumulative, approx: false, evidence: '',
   });
 
   it('ranks one year\'s accounts by the measure, skipping accounts that do not state it', () => {
@@ -52,5 +52,11 @@ describe('newMediaRankOption', () => {
     const posts = newMediaRankOption(rows, { lang: 'zh', measure: 'posts', year: 2022 });
     expect((posts.series as { data: { id: string }[] }[])[0].data.map((d) => d.id)).toEqual(['b', 'a']);
     expect(render(posts)).toContain('b微信公众号');
+  });
+
+  it('does not rank a running total of posts, and names a bare account by its agency', () => {
+    const rows = [account('a', 2022, null, 5), account('e', 2022, null, 5000, true), { ...account('f', 2022, null, 7), account: '“示例发布”公众号' }];
+    const option = newMediaRankOption(rows, { lang: 'zh', measure: 'posts', year: 2022 });
+    expect((option.yAxis as { data: string[] }).data).toEqual(['示例发布（微信）', '示例省a局 a微信公众号（微信）']);
   });
 });

@@ -62,11 +62,20 @@ export function newMediaTrendOption(rows: readonly NewMediaPlatformRow[], opts: 
   };
 }
 
+/** A quoted name says whose account it is; a bare "微信公众号" needs its agency beside it. */
+function accountLabel(r: NewMediaAccountRow): string {
+  const quoted = /[“「]([^“”「」]+)[”」]/u.exec(r.account ?? '');
+  if (quoted) return quoted[1];
+  return [r.agency, r.account].filter(Boolean).join(' ') || r.report_id;
+}
+
 /** The accounts with the largest figure in one year, one bar each, carrying the report id for the click. */
 export function newMediaRankOption(rows: readonly NewMediaAccountRow[], opts: { lang: Lang; measure: NewMediaMeasure; year: number; limit?: number }): ChartOption {
   const { lang, measure, year } = opts;
-  const top = rows.filter((r) => r.year === year && r[measure] !== null).sort((a, b) => b[measure]! - a[measure]!).slice(0, opts.limit ?? 15);
-  const name = (r: NewMediaAccountRow) => `${r.account ?? r.agency ?? r.report_id}（${platformText(r.platform, lang)}）`;
+  // A running total of posts is not ranked against years' posts.
+  const comparable = (r: NewMediaAccountRow) => r[measure] !== null && !(measure === 'posts' && r.posts_cumulative);
+  const top = rows.filter((r) => r.year === year && comparable(r)).sort((a, b) => b[measure]! - a[measure]!).slice(0, opts.limit ?? 15);
+  const name = (r: NewMediaAccountRow) => `${accountLabel(r)}（${platformText(r.platform, lang)}）`;
   return {
     aria: { enabled: true },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {

@@ -13,6 +13,8 @@ export interface NewMediaAccountRow {
   account: string | null;
   followers: number | null;
   posts: number | null;
+  /** The only posts figure stated is a running total (累计, 截至…), not the year's. */
+  posts_cumulative: boolean;
   /** The report said 余/约/超过… beside one of the figures. */
   approx: boolean;
   evidence: string;
@@ -22,7 +24,11 @@ const accountsCte = (where: string) => `sel AS (SELECT r.id, r.agency, r.year, r
 acc AS (
   SELECT m.report_id, coalesce(m.platform, 'other') AS platform, m.account,
     max(m.value) FILTER (WHERE m."key" = 'newmedia_followers') AS followers,
-    max(m.value) FILTER (WHERE m."key" = 'newmedia_posts') AS posts,
+    -- a year's posts when the report states them; a running total (累计, 截至…) only when it states nothing else
+    coalesce(max(m.value) FILTER (WHERE m."key" = 'newmedia_posts' AND coalesce(m.period_kind, 'annual') = 'annual'),
+      max(m.value) FILTER (WHERE m."key" = 'newmedia_posts')) AS posts,
+    count(*) FILTER (WHERE m."key" = 'newmedia_posts') > 0
+      AND count(*) FILTER (WHERE m."key" = 'newmedia_posts' AND coalesce(m.period_kind, 'annual') = 'annual') = 0 AS posts_cumulative,
     bool_or(coalesce(m.approx, false)) AS approx,
     string_agg(m.evidence, ' / ' ORDER BY m."key") AS evidence
   FROM metrics m JOIN sel ON sel.id = m.report_id
@@ -33,7 +39,7 @@ acc AS (
 export function newMediaAccountsSql(where: string): string {
   return `WITH ${accountsCte(where)}
 SELECT acc.report_id, sel.agency, sel.year, coalesce(sel.synthetic, false) AS synthetic, acc.platform, acc.account,
-  acc.followers, acc.posts, acc.approx, acc.evidence
+  acc.followers, acc.posts, acc.posts_cumulative, acc.approx, acc.evidence
 FROM acc JOIN sel ON sel.id = acc.report_id
 ORDER BY sel.year DESC NULLS LAST, acc.followers DESC NULLS LAST, sel.agency, acc.platform, acc.account`;
 }
@@ -47,14 +53,20 @@ export interface NewMediaPlatformRow {
   posts: number | null;
   n_with_followers: number;
   n_with_posts: number;
+  /** Accounts whose only posts figure is a running total: left out of `posts`. */
+  n_posts_cumulative: number;
 }
 
-/** Per platform and year: accounts, summed followers and posts (each over the accounts that state it). */
+/**
+ * Per platform and year: accounts, summed followers and posts (each over the accounts that state
+ * it). A running total of posts is no year's flow and is not added in.
+ */
 export function newMediaPlatformsSql(where: string): string {
   return `WITH ${accountsCte(where)}
 SELECT acc.platform, sel.year, count(*)::INTEGER AS n_accounts, count(DISTINCT acc.report_id)::INTEGER AS n_reports,
-  sum(acc.followers)::DOUBLE AS followers, sum(acc.posts)::DOUBLE AS posts,
-  count(acc.followers)::INTEGER AS n_with_followers, count(acc.posts)::INTEGER AS n_with_posts
+  sum(acc.followers)::DOUBLE AS followers, sum(acc.posts) FILTER (WHERE NOT acc.posts_cumulative)::DOUBLE AS posts,
+  count(acc.followers)::INTEGER AS n_with_followers, count(acc.posts) FILTER (WHERE NOT acc.posts_cumulative)::INTEGER AS n_with_posts,
+  count(*) FILTER (WHERE acc.posts_cumulative)::INTEGER AS n_posts_cumulative
 FROM acc JOIN sel ON sel.id = acc.report_id
 GROUP BY acc.platform, sel.year ORDER BY sel.year, acc.platform`;
 }

@@ -59,7 +59,7 @@ function datasetRows(reports: FixtureReport[]): Record<DatasetTable, Record<stri
     });
     for (const c of cells) out.cells.push({ report_id: r.id, table: c.table, row: c.row, col: c.col, value: c.value, raw: c.raw, state: c.state });
     for (const m of r.metrics ?? []) {
-      out.metrics.push({ report_id: r.id, key: m.key, value: m.value, unit: m.unit, platform: m.platform ?? null, account: m.account ?? null, approx: m.approx ?? false, evidence: m.evidence });
+      out.metrics.push({ report_id: r.id, key: m.key, value: m.value, unit: m.unit, platform: m.platform ?? null, account: m.account ?? null, approx: m.approx ?? false, evidence: m.evidence, period_kind: m.period_kind ?? null });
     }
     for (const c of checks) {
       out.checks.push({ report_id: r.id, rule: c.rule, severity: severityOf(c.rule), row: c.row ?? null, col: c.col ?? null, status: c.status, left: c.left, right: c.right, cells: c.cells?.join(',') ?? null, note: c.note ?? null });
