@@ -43,6 +43,8 @@ export interface MetricOutcome {
   file: string;
   key: MetricKey;
   kind: 'found' | 'missed' | 'wrong';
+  /** For a found figure: the parser gave it the truth's period (annual or cumulative). */
+  samePeriod?: boolean;
   value: number;
   account?: string;
   evidence: string;
@@ -69,7 +71,10 @@ export function scoreReport(truth: NarrativeTruth, found: readonly Metric[]): Me
     const keys = [t.key, ...(t.alt_keys ?? [])];
     const index = found.findIndex((m, i) => !used.has(i) && keys.includes(m.key) && SAME(m.value, t.value) && accountsAgree(t, m, truth.metrics));
     if (index >= 0) used.add(index);
-    outcomes.push({ file: truth.file, key: t.key, kind: index >= 0 ? 'found' : 'missed', value: t.value, account: t.account, evidence: t.evidence });
+    outcomes.push({
+      file: truth.file, key: t.key, kind: index >= 0 ? 'found' : 'missed', value: t.value, account: t.account, evidence: t.evidence,
+      ...(index >= 0 ? { samePeriod: (found[index].period_kind ?? 'annual') === t.period_kind } : {}),
+    });
   }
   found.forEach((m, i) => {
     if (used.has(i)) return;
@@ -84,12 +89,14 @@ export interface KeyScore {
   truth: number;
   found: number;
   wrong: number;
+  samePeriod: number;
 }
 
 export function tally(outcomes: readonly MetricOutcome[]): Map<MetricKey | 'all', KeyScore> {
   const scores = new Map<MetricKey | 'all', KeyScore>();
   const add = (key: MetricKey | 'all', outcome: MetricOutcome) => {
-    const score = scores.get(key) ?? { truth: 0, found: 0, wrong: 0 };
+    const score = scores.get(key) ?? { truth: 0, found: 0, wrong: 0, samePeriod: 0 };
+    if (outcome.samePeriod) score.samePeriod += 1;
     if (outcome.kind !== 'wrong') score.truth += 1;
     if (outcome.kind === 'found') score.found += 1;
     if (outcome.kind === 'wrong') score.wrong += 1;

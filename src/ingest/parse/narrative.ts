@@ -100,11 +100,25 @@ const SUBJECTS: Subject[] = [
 const OTHER_PERIOD = /较上年|比上年|同比|上一年|去年|前年|环比|增长|减少|下降|提高|平均/u;
 /** "政策解读类10条", "规范性文件类信息6条": one category of a listing, not the metric's own figure. */
 const CATEGORY = /(?<!各)类(?:信息|文件)?(?:共|共计)?\s*$|其他[^，,。；;\d０-９]{0,12}?(?:信息|文件)(?:中[^，,。；;\d０-９]{0,8})?\s*$/u;
-const CUMULATIVE = /累计|截至|截止|目前|现有|已有|历年|至今|总计已/u;
+const RUNNING_TOTAL = /截至|截止|目前|现有|已有|历年|至今|以来|总计已/u;
+const THIS_YEAR = /全年|本年|今年|年内/u;
+const YEAR_BOUND = /(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月)|全年|本年|今年|年内|年度/u;
 
-function periodOf(clause: string, sentence: string): PeriodKind {
-  if (CUMULATIVE.test(clause)) return 'cumulative';
-  return /^(?:截至|截止)/u.test(sentence.trim()) ? 'cumulative' : 'annual';
+/**
+ * `context`: the text since the figure before. The year's figure when it says 全年 or 本年 (even
+ * "截至12月31日，全年累计…"), or its sentence did before it; a figure up to a date (截至…, 目前,
+ * 以来) is a running total. 累计 alone is one too, unless its
+ * sentence bounds it by the year ("2021年，公众号累计发送了736条信息" is that year's posts:
+ * the same body's figures for consecutive years rise and fall). A sentence opened by 截至…
+ * (`asOf`) dates every figure after it, through its semicolons, unless one says 全年.
+ */
+function periodOf(context: string, sentenceUpToFigure: string, sentence: string, asOf: boolean): PeriodKind {
+  if (THIS_YEAR.test(context)) return 'annual';
+  if (RUNNING_TOTAL.test(context)) return 'cumulative';
+  if (THIS_YEAR.test(sentenceUpToFigure)) return 'annual';
+  if (asOf) return 'cumulative';
+  if (/累计/u.test(context)) return YEAR_BOUND.test(sentence) ? 'annual' : 'cumulative';
+  return 'annual';
 }
 
 /** A statement that no fee arose: 未收取信息处理费, 没有产生信息公开处理费, 无收取…处理费情况. */
@@ -187,16 +201,20 @@ export function extractMetrics(text: string, year: number | null = null): Metric
   const prose = normaliseProse(normaliseScript(text));
   const metrics: Metric[] = [];
   let lastAccount: AccountMention | null = null;
-  for (const sentence of prose.match(/[^。；;！？!?]+/gu) ?? []) {
-    const media = newMediaMetrics(sentence, lastAccount);
-    metrics.push(...media.metrics);
-    lastAccount = media.lastAccount;
-    const taken = new Set(media.metrics.map((m) => m.evidence));
-    // A comma between digits with three after it is a thousands separator, not a clause break.
-    // A bracketed remark without figures ("（文件）", "（试行）") stays inside its clause.
-    for (const clause of sentence.match(/(?:[^，,：:()（）]|[,，](?=[0-9]{3}(?![0-9]))|[（(][^（）()\d０-９，,]{0,20}[）)])+/gu) ?? []) {
-      if ([...taken].some((evidence) => evidence.includes(clause.trim()) || clause.includes(evidence))) continue;
-      metrics.push(...clauseMetrics(clause, sentence, year));
+  for (const period of prose.match(/[^。！？!?]+/gu) ?? []) {
+    const sentences = period.match(/[^；;]+/gu) ?? [];
+    const asOf = /^\s*(?:截至|截止)/u.test(sentences[0] ?? '');
+    for (const sentence of sentences) {
+      const media = newMediaMetrics(sentence, lastAccount, asOf);
+      metrics.push(...media.metrics);
+      lastAccount = media.lastAccount;
+      const taken = new Set(media.metrics.map((m) => m.evidence));
+      // A comma between digits with three after it is a thousands separator, not a clause break.
+      // A bracketed remark without figures ("（文件）", "（试行）") stays inside its clause.
+      for (const clause of sentence.match(/(?:[^，,：:()（）]|[,，](?=[0-9]{3}(?![0-9]))|[（(][^（）()\d０-９，,]{0,20}[）)])+/gu) ?? []) {
+        if ([...taken].some((evidence) => evidence.includes(clause.trim()) || clause.includes(evidence))) continue;
+        metrics.push(...clauseMetrics(clause, sentence, year, asOf));
+      }
     }
   }
   return dedupe(metrics);
@@ -213,7 +231,7 @@ function mentionsOtherYear(clause: string, year: number | null): boolean {
   return false;
 }
 
-function clauseMetrics(clause: string, sentence: string, year: number | null): Metric[] {
+function clauseMetrics(clause: string, sentence: string, year: number | null, asOf: boolean): Metric[] {
   const found: Metric[] = [];
   const evidence = clause.trim();
   if (NO_FEE.test(clause) && !/\d/.test(clause.replace(/\d{4}\s*年(?:度)?/gu, ''))) {
@@ -240,7 +258,7 @@ function clauseMetrics(clause: string, sentence: string, year: number | null): M
     if (!subject) return;
     const metric = toMetric(subject.key, figure.raw, figure.unit, evidence);
     if (!metric) return;
-    metric.period_kind = periodOf(clause, sentence);
+    metric.period_kind = periodOf(earlier + clause.slice(figure.start, figure.end), upToFigure, sentence, asOf);
     if (subject.key === 'portal_posts') {
       const account = websiteName(/(.*(?:网站|门户网|政务网|站点))/u.exec(before)?.[1]);
       if (account) metric.account = account;
@@ -317,7 +335,7 @@ interface AccountMention {
   listed: boolean;
 }
 
-function newMediaMetrics(sentence: string, previous: AccountMention | null): { metrics: Metric[]; lastAccount: AccountMention | null } {
+function newMediaMetrics(sentence: string, previous: AccountMention | null, asOf: boolean): { metrics: Metric[]; lastAccount: AccountMention | null } {
   const mentions: AccountMention[] = [];
   for (const match of sentence.matchAll(PLATFORM_PATTERN)) {
     const before = sentence.slice(0, match.index);
@@ -346,8 +364,14 @@ function newMediaMetrics(sentence: string, previous: AccountMention | null): { m
     // An account's own name, and "公众号政务新媒体" said of the account just named, start nothing new.
     .filter((at) => !mentions.some((mention) => (at >= mention.start && at < mention.end) || (at >= mention.end && /^\s*(?:政务)?$/u.test(sentence.slice(mention.end, at)))));
   const found: Metric[] = [];
-  const period = (evidence: string, key: MetricKey): PeriodKind =>
-    CUMULATIVE.test(evidence) || key === 'newmedia_followers' || /^(?:截至|截止)/u.test(sentence.trim()) ? 'cumulative' : 'annual';
+  // The text since the figure before this one: "…564人，截止2025年1月22日，累计发送1315条" dates the 1315.
+  const period = (evidence: string, end = sentence.length, key: MetricKey = 'newmedia_posts'): PeriodKind => {
+    const upTo = sentence.slice(0, end);
+    const since = upTo.slice(findNumbersWithUnits(upTo).at(-2)?.end ?? 0);
+    // Followers are a stock at the cut-off, unless the year's gain is meant ("全年关注用户达564人").
+    if (key === 'newmedia_followers') return /(?:全年|本年)(?!累计)[^，,。；;\d总]{0,6}(?:关注|粉丝)/u.test(since) ? 'annual' : 'cumulative';
+    return periodOf(since.length > evidence.length ? since : evidence, upTo, sentence, asOf);
+  };
 
   // "微博、微信分别发布…495条和632条": listed accounts paired with the figures in order.
   const listed = mentions.filter((mention) => mention.listed || mentions.length > 1);
@@ -357,7 +381,7 @@ function newMediaMetrics(sentence: string, previous: AccountMention | null): { m
     if (figures.length === listed.length) {
       figures.forEach((match, i) => {
         const metric = toMetric('newmedia_posts', match.groups!.num, match.groups!.unit, sentence.trim());
-        if (metric) found.push({ ...metric, platform: listed[i].platform, account: listed[i].account, period_kind: period(sentence, 'newmedia_posts') });
+        if (metric) found.push({ ...metric, platform: listed[i].platform, account: listed[i].account, period_kind: period(sentence) });
       });
       return { metrics: found, lastAccount: mentions.at(-1) ?? previous };
     }
@@ -388,7 +412,7 @@ function newMediaMetrics(sentence: string, previous: AccountMention | null): { m
       if (OTHER_PERIOD.test(evidence)) continue;
       const metric = toMetric(key, match.groups.num, match.groups.unit, evidence);
       if (!metric) continue;
-      found.push({ ...metric, platform: owner.platform, account: owner.account, period_kind: period(evidence, key) });
+      found.push({ ...metric, platform: owner.platform, account: owner.account, period_kind: period(evidence, match.index + match[0].length, key) });
     }
   };
   attribute('newmedia_followers', FOLLOWERS);
