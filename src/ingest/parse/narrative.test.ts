@@ -220,6 +220,15 @@ describe('extractMetrics on counts named after the figure or by another body', (
   });
 });
 
+describe('extractMetrics on overlong text', () => {
+  it('reads a figure after a long run of tabs and in a sentence longer than any real one', () => {
+    const tabs = `全年主动公开${'\t'.repeat(100_000)}政府信息 12 条。`;
+    expect(extractMetrics(tabs).map((m) => [m.key, m.value])).toEqual([['proactive_items_total', 12]]);
+    const long = `${'其中规划类信息 3 条，'.repeat(400)}全年共发布政策解读 7 篇。`;
+    expect(extractMetrics(long).map((m) => [m.key, m.value])).toEqual([['policy_interpretations', 7]]);
+  });
+});
+
 describe('normaliseProse', () => {
   it('ends a heading line as a sentence of its own', () => {
     expect(normaliseProse('（一）主动公开情况\n全年发布信息 30 条')).toBe('（一）主动公开情况。全年发布信息 30 条');

@@ -202,22 +202,63 @@ export function extractMetrics(text: string, year: number | null = null): Metric
   const metrics: Metric[] = [];
   let lastAccount: AccountMention | null = null;
   for (const period of prose.match(/[^。！？!?]+/gu) ?? []) {
-    const sentences = period.match(/[^；;]+/gu) ?? [];
+    const sentences = (period.match(/[^；;]+/gu) ?? []).flatMap(boundedPieces);
     const asOf = /^\s*(?:截至|截止)/u.test(sentences[0] ?? '');
     for (const sentence of sentences) {
-      const media = newMediaMetrics(sentence, lastAccount, asOf);
+      const media = newMediaMetrics(sentence, figuresOf(sentence), lastAccount, asOf);
       metrics.push(...media.metrics);
       lastAccount = media.lastAccount;
       const taken = new Set(media.metrics.map((m) => m.evidence));
       // A comma between digits with three after it is a thousands separator, not a clause break.
       // A bracketed remark without figures ("（文件）", "（试行）") stays inside its clause.
-      for (const clause of sentence.match(/(?:[^，,：:()（）]|[,，](?=[0-9]{3}(?![0-9]))|[（(][^（）()\d０-９，,]{0,20}[）)])+/gu) ?? []) {
+      const read = figuresOf(sentence);
+      for (const match of sentence.matchAll(/(?:[^，,：:()（）]|[,，](?=[0-9]{3}(?![0-9]))|[（(][^（）()\d０-９，,]{0,20}[）)])+/gu)) {
+        const clause = match[0];
         if ([...taken].some((evidence) => evidence.includes(clause.trim()) || clause.includes(evidence))) continue;
-        metrics.push(...clauseMetrics(clause, sentence, year, asOf));
+        metrics.push(...clauseMetrics(clause, match.index, sentence, read, year, asOf));
       }
     }
   }
   return dedupe(metrics);
+}
+
+/**
+ * Real sentences run to a few hundred characters; a longer run is glued table text or noise.
+ * Reading is quadratic within a sentence, so a longer one is cut at its last comma before the
+ * bound (or at the bound), which keeps the whole reading linear in the text.
+ */
+const MAX_SENTENCE = 1500;
+function boundedPieces(sentence: string): string[] {
+  const pieces: string[] = [];
+  let rest = sentence;
+  while (rest.length > MAX_SENTENCE) {
+    const comma = Math.max(rest.lastIndexOf('，', MAX_SENTENCE), rest.lastIndexOf(',', MAX_SENTENCE));
+    const cut = comma > MAX_SENTENCE / 2 ? comma + 1 : MAX_SENTENCE;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  pieces.push(rest);
+  return pieces;
+}
+
+interface SentenceFigures {
+  /** Where the last figure with a unit ending at or before `position` ends (0 if none). */
+  endOfFigureBefore(position: number): number;
+}
+
+/** The sentence's figures, found once: looking back to the previous figure costs no rescan. */
+function figuresOf(sentence: string): SentenceFigures {
+  const ends = findNumbersWithUnits(sentence).map((figure) => figure.end);
+  return {
+    endOfFigureBefore(position) {
+      let found = 0;
+      for (const end of ends) {
+        if (end > position) break;
+        found = end;
+      }
+      return found;
+    },
+  };
 }
 
 function mentionsOtherYear(clause: string, year: number | null): boolean {
@@ -231,7 +272,7 @@ function mentionsOtherYear(clause: string, year: number | null): boolean {
   return false;
 }
 
-function clauseMetrics(clause: string, sentence: string, year: number | null, asOf: boolean): Metric[] {
+function clauseMetrics(clause: string, clauseStart: number, sentence: string, read: SentenceFigures, year: number | null, asOf: boolean): Metric[] {
   const found: Metric[] = [];
   const evidence = clause.trim();
   if (NO_FEE.test(clause) && !/\d/.test(clause.replace(/\d{4}\s*年(?:度)?/gu, ''))) {
@@ -252,8 +293,8 @@ function clauseMetrics(clause: string, sentence: string, year: number | null, as
     const nextListItem = clause.indexOf('、', figure.end);
     const localEnd = Math.min(index + 1 < figures.length ? figures[index + 1].start : clause.length, nextListItem >= 0 ? nextListItem : clause.length);
     const local = clause.slice(index === 0 ? 0 : figures[index - 1].end, localEnd);
-    const upToFigure = sentence.slice(0, Math.max(0, sentence.indexOf(clause))) + clause.slice(0, figure.start);
-    const earlier = upToFigure.slice(findNumbersWithUnits(upToFigure).at(-1)?.end ?? 0);
+    const upToFigure = sentence.slice(0, clauseStart + figure.start);
+    const earlier = upToFigure.slice(read.endOfFigureBefore(upToFigure.length));
     const subject = SUBJECTS.find((candidate) => fits(candidate, figure.unit, before, rest, local, clause, sentence, earlier));
     if (!subject) return;
     const metric = toMetric(subject.key, figure.raw, figure.unit, evidence);
@@ -335,7 +376,7 @@ interface AccountMention {
   listed: boolean;
 }
 
-function newMediaMetrics(sentence: string, previous: AccountMention | null, asOf: boolean): { metrics: Metric[]; lastAccount: AccountMention | null } {
+function newMediaMetrics(sentence: string, read: SentenceFigures, previous: AccountMention | null, asOf: boolean): { metrics: Metric[]; lastAccount: AccountMention | null } {
   const mentions: AccountMention[] = [];
   for (const match of sentence.matchAll(PLATFORM_PATTERN)) {
     const before = sentence.slice(0, match.index);
@@ -367,7 +408,7 @@ function newMediaMetrics(sentence: string, previous: AccountMention | null, asOf
   // The text since the figure before this one: "…564人，截止2025年1月22日，累计发送1315条" dates the 1315.
   const period = (evidence: string, end = sentence.length, key: MetricKey = 'newmedia_posts'): PeriodKind => {
     const upTo = sentence.slice(0, end);
-    const since = upTo.slice(findNumbersWithUnits(upTo).at(-2)?.end ?? 0);
+    const since = upTo.slice(read.endOfFigureBefore(Math.max(0, end - 1)));
     // Followers are a stock at the cut-off, unless the year's gain is meant ("全年关注用户达564人").
     if (key === 'newmedia_followers') return /(?:全年|本年)(?!累计)[^，,。；;\d总]{0,6}(?:关注|粉丝)/u.test(since) ? 'annual' : 'cumulative';
     return periodOf(since.length > evidence.length ? since : evidence, upTo, sentence, asOf);
@@ -444,6 +485,8 @@ const HEADING_LINE = /^([ \t\u3000]*(?:[一二三四五六七八九十]+[、.．
  */
 export function normaliseProse(text: string): string {
   return text
+    // Runs of blanks first become one space: every pattern below then stays linear on long tab runs.
+    .replace(/[ \t\u3000]{2,}/gu, ' ')
     .replace(HEADING_LINE, '$1。')
     .replace(/(?:^|\s)[-－—]\s*\d{1,3}\s*[-－—](?=\s|$)/gmu, ' ')
     .replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/gu, ' ')
