@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,7 +98,7 @@ describe('gongkai ingest', () => {
     const out = path.join(work, 'dataset');
     const run = await gongkai(['ingest', path.join(work, 'in'), '--out', out, '--workers', '2']);
     expect(run.stderr).not.toContain('worker threads unavailable');
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(3);
     const errorLines = lines(run.stderr).filter((line) => line.includes('broken.docx'));
     expect(errorLines).toHaveLength(1);
     expect(run.stderr).toMatch(/3 files → 2 reports/);
@@ -106,6 +106,25 @@ describe('gongkai ingest', () => {
     expect((await readdir(out)).sort()).toEqual(['agency_years.parquet', 'cells.parquet', 'checks.parquet', 'manifest.json', 'metrics.parquet', 'reports.parquet']);
     const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'));
     expect(manifest.tables.reports.rows).toBe(2);
+  });
+
+  it('exits 0 past unreadable files only when asked to, and names broken and folder links', async () => {
+    const linked = path.join(work, 'linked');
+    await mkdir(linked);
+    await copyFile(good, path.join(linked, 'good.txt'));
+    await symlink(path.join(work, 'nowhere.txt'), path.join(linked, 'dangling.txt'));
+    await symlink(path.join(linked, 'loop-b.txt'), path.join(linked, 'loop-a.txt'));
+    await symlink(path.join(linked, 'loop-a.txt'), path.join(linked, 'loop-b.txt'));
+    await symlink(linked, path.join(linked, 'itself'));
+    const strict = await gongkai(['ingest', linked, '--out', path.join(work, 'linked-out'), '--no-progress']);
+    expect(strict.code).toBe(3);
+    for (const name of ['dangling.txt', 'loop-a.txt', 'loop-b.txt']) {
+      expect(lines(strict.stderr).filter((line) => line.includes(name) && line.includes('link to nothing'))).toHaveLength(1);
+    }
+    expect(lines(strict.stderr).filter((line) => line.includes('itself') && line.includes('not followed'))).toHaveLength(1);
+    const lenient = await gongkai(['ingest', linked, '--out', path.join(work, 'linked-out'), '--no-progress', '--allow-unreadable']);
+    expect(lenient.code).toBe(0);
+    expect(JSON.parse(await readFile(path.join(work, 'linked-out', 'manifest.json'), 'utf8')).tables.reports.rows).toBe(1);
   });
 
   it('fails when no report at all can be read', async () => {

@@ -1,6 +1,7 @@
 /**
  * `gongkai parse FILE [--json]` and `gongkai ingest PATH... --out DIR` (contract.md "Command line").
- * Exit codes: 0 done, 1 the input or output could not be handled, 2 wrong usage.
+ * Exit codes: 0 done, 1 the input or output could not be handled, 2 wrong usage, 3 (ingest) the
+ * dataset was written but some files could not be read (0 with --allow-unreadable).
  */
 import { parseArgs } from 'node:util';
 
@@ -13,6 +14,7 @@ Options:
   --out DIR       (ingest) dataset folder, replaced only once the new dataset is complete
   --workers N     (ingest) read and parse on N worker threads (default 0: one thread)
   --agencies FILE (ingest) agency register (TSV: agency_id, name, level, region_code, is_aggregate)
+  --allow-unreadable (ingest) exit 0 even when some files could not be read (default: exit 3)
   --no-progress   (ingest) no progress bar or progress lines
   -h, --help      show this help`;
 
@@ -28,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         workers: { type: 'string' },
         agencies: { type: 'string' },
+        'allow-unreadable': { type: 'boolean', default: false },
         progress: { type: 'boolean', default: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -52,7 +55,9 @@ async function main(argv: string[]): Promise<number> {
       if (values.out === undefined) return usageError('ingest needs --out DIR');
       if (values.json) return usageError('--json belongs to parse');
       if (values.workers !== undefined && !/^\d+$/.test(values.workers)) return usageError(`--workers takes a whole number, not ${values.workers}`);
-      return (await import('./ingest-command.ts')).runIngest(rest, values.out, { progress: values.progress, workers: Number(values.workers ?? 0), agencies: values.agencies });
+      return (await import('./ingest-command.ts')).runIngest(rest, values.out, {
+        progress: values.progress, workers: Number(values.workers ?? 0), agencies: values.agencies, allowUnreadable: values['allow-unreadable'],
+      });
     case undefined:
       return usageError('no command given');
     default:

@@ -72,8 +72,20 @@ async function walk(dir: string, root: string, out: InputFile[], problems: FileP
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
-    // Symlinked folders are not followed: a link cycle would never end.
-    const isFile = entry.isFile() || (entry.isSymbolicLink() && (await stat(full).then((s) => s.isFile(), () => false)));
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = await stat(full).catch(() => null);
+      if (!target) {
+        problems.push({ file: displayPath(full), problem: 'link to nothing (its target is missing, or the link loops)' });
+        continue;
+      }
+      // Linked folders are not followed, so a cycle of links cannot make the walk endless.
+      if (target.isDirectory()) {
+        problems.push({ file: displayPath(full), problem: 'link to a folder, not followed; name the folder itself to read it' });
+        continue;
+      }
+      isFile = target.isFile();
+    }
     if (entry.isDirectory()) await walk(full, root, out, problems);
     else if (isFile && hasReportExtension(entry.name)) out.push({ path: full, name: path.relative(root, full).split(path.sep).join('/') });
   }

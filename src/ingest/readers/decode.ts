@@ -17,6 +17,8 @@ const SUPERSET: Record<string, string> = { gb2312: 'gb18030', gbk: 'gb18030', 'x
 export function decodeText(bytes: Uint8Array, declaredCharset: string | null = null): DecodedText {
   const bom = decodeWithBom(bytes);
   if (bom) return bom;
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
   // Valid UTF-8 with non-ASCII bytes is practically never a legacy encoding, whatever a stale
   // <meta charset> on the page says.
   const utf8 = strictUtf8(bytes);
@@ -49,6 +51,27 @@ function decodeWithBom(bytes: Uint8Array): DecodedText | null {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
   return null;
+}
+
+/**
+ * UTF-16 saved without a byte-order mark. A report's digits, spaces and line breaks are ASCII,
+ * whose UTF-16 units carry a zero byte always on the same side; no 8-bit encoding has zero bytes.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
+  const ascii = (byte: number) => byte === 0x09 || byte === 0x0a || byte === 0x0d || (byte >= 0x20 && byte < 0x7f);
+  let littleEndian = 0;
+  let bigEndian = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i + 1] === 0 && ascii(sample[i]!)) littleEndian++;
+    if (sample[i] === 0 && ascii(sample[i + 1]!)) bigEndian++;
+  }
+  const units = sample.length / 2;
+  const encoding = littleEndian >= Math.max(4, units / 100, 4 * bigEndian) ? 'utf-16le'
+    : bigEndian >= Math.max(4, units / 100, 4 * littleEndian) ? 'utf-16be' : null;
+  if (!encoding) return null;
+  const text = new TextDecoder(encoding).decode(sample);
+  return looksDecoded(text) && !/[\x00-\x08\x0e-\x1f]/.test(text) ? encoding : null;
 }
 
 function strictUtf8(bytes: Uint8Array): string | null {

@@ -47,6 +47,14 @@ describe('readSourceBytes: decoding', () => {
     expect(firstCells((await readSourceBytes(be, 'be.txt')).doc)).toEqual(expected);
   });
 
+  it('reads UTF-16 saved without a BOM, either way round', async () => {
+    const expected = firstCells((await readSourceBytes(utf8(REPORT_TEXT), 'a.txt')).doc);
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      const result = await readSourceBytes(new Uint8Array(iconv.encode(REPORT_TEXT, encoding)), `${encoding}.txt`);
+      expect(firstCells(result.doc)).toEqual(expected);
+    }
+  });
+
   it('reads GBK/GB18030 text without any declaration', async () => {
     const gbk = new Uint8Array(iconv.encode(REPORT_TEXT, 'gbk'));
     const result = await readSourceBytes(gbk, 'report.txt');

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceFormat } from '../../model/report.ts';
 import { ReadError, type SourceDocument } from '../document.ts';
-import { decodeText, declaredHtmlCharset } from './decode.ts';
+import { decodeText, declaredHtmlCharset, utf16WithoutBom } from './decode.ts';
 import { readHtmlDocument } from './html.ts';
 import { UnreadableDocument } from './problem.ts';
 import { readTextDocument } from './text.ts';
@@ -113,7 +113,7 @@ function binaryKind(head: string): string | null {
 }
 
 function isUtf16(bytes: Uint8Array): boolean {
-  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || utf16WithoutBom(bytes) !== null;
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
