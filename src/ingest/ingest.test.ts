@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASET_TABLE_NAMES } from '../model/dataset.ts';
 import { exampleReportText } from './example-report.ts';
@@ -146,5 +147,22 @@ describe('ingest', () => {
     await writeFile(path.join(project, 'README.md'), 'keep me');
     await expect(ingest([path.join(work, 'in')], project, { log: () => {} })).rejects.toThrow(OutputDirError);
     expect(await readFile(path.join(project, 'README.md'), 'utf8')).toBe('keep me');
+  });
+});
+
+describe('ingest of one report in several encodings and formats', () => {
+  it('keeps it once and names every copy', async () => {
+    const dir = path.join(work, 'copies');
+    await mkdir(dir);
+    const text = exampleReportText({ agency: '示例省丁县财政局', year: 2023, applications: 7 });
+    await writeFile(path.join(dir, 'a-utf8.txt'), text);
+    await writeFile(path.join(dir, 'b-gbk.txt'), iconv.encode(text, 'gbk'));
+    await writeFile(path.join(dir, 'c-utf16.txt'), iconv.encode(text, 'utf-16le'));
+    await writeFile(path.join(dir, 'd-other-year.txt'), exampleReportText({ agency: '示例省丁县财政局', year: 2024, applications: 7 }));
+    const log: string[] = [];
+    const result = await ingest([dir], path.join(work, 'copies-out'), { log: (line) => log.push(line) });
+    expect(result.reports).toBe(2);
+    expect(result.duplicates.map((d) => [path.basename(d.file), path.basename(d.sameAs)])).toEqual([['b-gbk.txt', 'a-utf8.txt'], ['c-utf16.txt', 'a-utf8.txt']]);
+    expect(log.filter((line) => line.includes('same report as'))).toHaveLength(2);
   });
 });

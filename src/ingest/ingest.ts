@@ -2,8 +2,10 @@
  * Batch ingest: find report files, read and parse each, and write the Parquet dataset.
  * One unreadable file is one line in the log; the batch goes on.
  */
+import { createHash } from 'node:crypto';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { ParsedReport } from '../model/report.ts';
 import { severityOf } from '../model/rules.ts';
 import { DatasetWriter, type DatasetManifest } from './dataset-writer.ts';
 import { createStagingDir, discardStaging, replaceWithStaging } from './output-dir.ts';
@@ -117,6 +119,16 @@ export async function collectFiles(paths: string[]): Promise<{ files: InputFile[
   return { files, problems };
 }
 
+/**
+ * One report saved in several encodings or formats parses to the same agency, year and figures;
+ * their files differ byte for byte. Null for a report with no figures, which proves nothing.
+ */
+function figuresFingerprint(report: ParsedReport): string | null {
+  const figures = report.cells.filter((cell) => cell.state !== 'missing').map((cell) => `${cell.table}.${cell.row}.${cell.col}=${cell.value ?? ''}`);
+  if (figures.length === 0 || report.agency.name === null || report.year === null) return null;
+  return createHash('sha256').update([report.agency.id ?? report.agency.name, report.year, report.template, ...figures.sort()].join('\n')).digest('hex');
+}
+
 export function formatSummary(summary: IngestSummary): string[] {
   return [
     `ingest: ${summary.files} files → ${summary.reports} reports (${summary.synthetic} synthetic) in ${displayPath(summary.outDir)}`,
@@ -146,6 +158,7 @@ export async function ingest(paths: string[], outDir: string, options: IngestOpt
   const unreadable: FileProblem[] = [...problems];
   const duplicates: IngestSummary['duplicates'] = [];
   const fileOfReport = new Map<string, string>();
+  const fileOfFigures = new Map<string, string>();
   let synthetic = 0;
   let failedHard = 0;
   let failedSoft = 0;
@@ -158,15 +171,21 @@ export async function ingest(paths: string[], outDir: string, options: IngestOpt
     writer = await DatasetWriter.open();
     for await (const result of readReportsInOrder(files, { workers: options.workers ?? 0, onFallback: progress.log })) {
       const shown = displayPath(result.file.path);
+      if (!('problem' in result)) applyRegister(result.report, options.register);
       if ('problem' in result) {
         problem(shown, result.problem);
       } else if (fileOfReport.has(result.sha256)) {
         const earlier = fileOfReport.get(result.sha256)!;
         duplicates.push({ file: shown, sameAs: earlier });
         progress.log(`${shown}: same content as ${earlier}; kept once`);
+      } else if (fileOfFigures.has(figuresFingerprint(result.report) ?? '')) {
+        const earlier = fileOfFigures.get(figuresFingerprint(result.report)!)!;
+        duplicates.push({ file: shown, sameAs: earlier });
+        progress.log(`${shown}: same report as ${earlier} (same agency, year and every figure, in another encoding or format); kept once`);
       } else {
         fileOfReport.set(result.sha256, shown);
-        applyRegister(result.report, options.register);
+        const fingerprint = figuresFingerprint(result.report);
+        if (fingerprint) fileOfFigures.set(fingerprint, shown);
         const url = sourceOf(result.file.path);
         if (url) result.report.source.url = url;
         writer.add(result.report, { synthetic: result.synthetic });
