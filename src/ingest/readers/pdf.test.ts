@@ -43,8 +43,29 @@ describe('readPdfDocument', () => {
   });
 
   it('splits one text item at its runs of spaces, as a producer that writes a row as one string', async () => {
-    const cells = await cellsOf([[TITLE, { text: '行政处罚   3001   53 0', x: 80, y: 700 }]]);
-    expect(cells.at(-1)).toEqual(['行政处罚', '3001', '53 0']);
+    const cells = await cellsOf([[TITLE, { text: '行政处罚   3001   53 0   14 565', x: 80, y: 700 }]]);
+    // One space between figures still parts two columns, unless it groups thousands ("14 565").
+    expect(cells.at(-1)).toEqual(['行政处罚', '3001', '53', '0', '14 565']);
+  });
+
+  it('reads radical code points some producers emit as the characters they look like', async () => {
+    const cells = await cellsOf([[TITLE, { text: '⼀、总体情况：⽹站⾸⻚', x: 60, y: 700 }]]);
+    expect(cells.at(-1)).toEqual(['一、总体情况：网站首页']);
+  });
+
+  it('parts a figure from a label that runs right up to it in a narrow table', async () => {
+    const row = (label: string, y: number, figures: string[]): PdfText[] => [
+      { text: label, x: 60, y },
+      ...figures.map((text, i) => ({ text, x: 170 + i * 30, y })),
+    ];
+    const cells = await cellsOf([[
+      TITLE,
+      ...row('一、本年新收数量', 660, ['5', '1', '6']),
+      // The label wraps into the first column, and its last glyph touches the figure 8.
+      { text: '二、部分公开之情形8', x: 62, y: 640 }, { text: '1', x: 200, y: 640 }, { text: '9', x: 230, y: 640 },
+      ...row('三、上年结转数量', 620, ['2', '0', '2']),
+    ]]);
+    expect(cells.slice(-3)).toEqual([['一、本年新收数量', '5', '1', '6'], ['二、部分公开之情形', '8', '1', '9'], ['三、上年结转数量', '2', '0', '2']]);
   });
 
   it('reads a header wrapped two characters per line in a narrow cell as one label', async () => {

@@ -98,7 +98,7 @@ function toTextRuns(item: TextItem): TextRun[] {
   const [a, b, c, d, x, y] = item.transform as [number, number, number, number, number, number];
   // Rotated runs are watermarks, stamps and margin notes, not report text.
   if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0) return [];
-  const text = item.str.replace(/\u00a0/g, ' ');
+  const text = item.str.replace(/\u00a0/g, ' ').replace(/[\u2e80-\u2fdf]/gu, ideographOfRadical);
   const size = Math.abs(d) || item.height;
   const perChar = item.width / Math.max(1, text.length);
   return [...text.matchAll(/\S+(?: \S+)*/g)].map((piece) => ({
@@ -108,6 +108,22 @@ function toTextRuns(item: TextItem): TextRun[] {
     width: piece[0].length * perChar,
     size,
   }));
+}
+
+/**
+ * Chromium's PDFs map some glyphs back to radical code points (⼀ U+2F00 for 一, ⻚ U+2EDA for
+ * 页), which look the same to a reader. Kangxi radicals decompose under NFKC; the simplified
+ * forms of the supplement block do not, so they are listed.
+ */
+const SUPPLEMENT_RADICALS: Record<string, string> = {
+  '⺟': '母', '⺠': '民', '⻄': '西', '⻅': '见', '⻆': '角', '⻈': '讠', '⻉': '贝', '⻊': '足', '⻋': '车', '⻐': '钅',
+  '⻑': '長', '⻓': '长', '⻔': '门', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻠': '饣',
+  '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐',
+  '⻮': '齿', '⻰': '龙', '⻳': '龟',
+};
+
+function ideographOfRadical(radical: string): string {
+  return SUPPLEMENT_RADICALS[radical] ?? radical.normalize('NFKC');
 }
 
 const PUNCTUATION = /[、，（）()]/gu;
@@ -220,16 +236,22 @@ interface PlacedCell {
   text: string;
   left: number;
   right: number;
+  /** Glyph height of the line's text. */
+  size: number;
 }
 
 function toCells(line: TextRun[]): PlacedCell[] {
   const items = [...line].sort((first, second) => first.x - second.x);
-  const cells: { pieces: string[]; left: number; right: number }[] = [];
+  const cells: { pieces: string[]; left: number; right: number; size: number }[] = [];
   for (const item of items) {
     const current = cells.at(-1);
     const gap = current ? item.x - current.right : Infinity;
-    if (!current || gap > item.size) {
-      cells.push({ pieces: [item.text], left: item.x, right: item.x + item.width });
+    // Two figures with a visible space between them are two columns of a narrow table ("21" "0"),
+    // unless the second is a group of three digits ("14" "565" is how some producers space 14565).
+    const nextFigure = current !== undefined && gap > 0.2 * item.size && /^\d+$/.test(item.text) && !/^\d{3}$/.test(item.text)
+      && /^\d[\d,]*$/.test(current.pieces.at(-1)!);
+    if (!current || gap > item.size || nextFigure) {
+      cells.push({ pieces: [item.text], left: item.x, right: item.x + item.width, size: item.size });
       continue;
     }
     if (gap > 0.2 * item.size) current.pieces.push(item.text);
@@ -237,7 +259,7 @@ function toCells(line: TextRun[]): PlacedCell[] {
     current.right = Math.max(current.right, item.x + item.width);
   }
   return cells
-    .map(({ pieces, left, right }) => ({ text: joinFragments(pieces.map(normalizeSpaces)), left, right }))
+    .map(({ pieces, left, right, size }) => ({ text: joinFragments(pieces.map(normalizeSpaces)), left, right, size }))
     .filter((cell) => cell.text !== '');
 }
 
@@ -272,18 +294,46 @@ function markEmptyColumns(lines: PlacedCell[][]): PlacedCell[][] {
       const columns = columnCentres(block.map((index) => figures[index]!).filter((row) => row.length === width));
       if (!columns) continue;
       for (const index of block) {
+        if (figures[index]!.length < width) {
+          const peeled = peelFigureOffLabel(result[index]!, columns);
+          if (peeled) {
+            result[index] = peeled;
+            lines[index] = peeled;
+            figures[index] = peeled.filter((cell) => FIGURE.test(cell.text));
+          }
+        }
         const row = figures[index]!;
         if (row.length === 0 || row.length === width) continue;
         const places = row.map((cell) => columnOf(cell, columns));
         if (places.some((place) => place < 0) || new Set(places).size !== places.length) continue;
         const blanks = columns
           .filter((_, column) => !places.includes(column))
-          .map((centre) => ({ text: '', left: centre, right: centre }));
+          .map((centre) => ({ text: '', left: centre, right: centre, size: 0 }));
         result[index] = [...lines[index]!, ...blanks].sort((first, second) => centre(first) - centre(second));
       }
     }
   }
   return result;
+}
+
+/**
+ * A narrow table's label can run right up to its first figure ("…只计这一情" "8" with no gap),
+ * and the two come out as one cell. When the digits ending a label cell sit squarely under a
+ * column no other figure of the row takes, they are that column's figure.
+ */
+function peelFigureOffLabel(cells: PlacedCell[], columns: number[]): PlacedCell[] | null {
+  const at = cells.findIndex((cell) => !FIGURE.test(cell.text) && /\p{Script=Han}[、，,）)]?\d+$/u.test(cell.text));
+  if (at < 0) return null;
+  const label = cells[at]!;
+  const digits = /\d+$/.exec(label.text)![0];
+  // Digits are about half a glyph wide (measured on CJK report fonts: 0.5–0.64 of the height).
+  const figureLeft = label.right - digits.length * 0.55 * label.size;
+  const figure: PlacedCell = { text: digits, left: figureLeft, right: label.right, size: label.size };
+  const column = columnOf(figure, columns);
+  const taken = cells.filter((cell) => FIGURE.test(cell.text)).map((cell) => columnOf(cell, columns));
+  if (column < 0 || taken.includes(column)) return null;
+  const rest: PlacedCell = { ...label, text: label.text.slice(0, -digits.length), right: figureLeft };
+  return [...cells.slice(0, at), rest, figure, ...cells.slice(at + 1)];
 }
 
 /**
