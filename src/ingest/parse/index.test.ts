@@ -93,6 +93,18 @@ describe('parseDocument on table rows', () => {
     expect(cells.get('t4.lit_after_review.total')).toMatchObject({ state: 'blank', value: null });
   });
 
+  it('leaves a figure no number can hold exactly missing, with a warning, and no rule passes on it', () => {
+    const doc = tableReport();
+    const huge = (text: string) => doc.lines.map((line) => (line.cells[0] === text ? { ...line, cells: line.cells.map((c, i) => (i === 1 ? '9'.repeat(400) : c)) } : line));
+    const overlong = parseDocument({ ...doc, lines: huge('行政事业性收费') }, source);
+    const fee = cellsOf(overlong).get('t2.admin_fees.fee_amount');
+    expect(fee).toMatchObject({ state: 'missing', value: null });
+    expect(overlong.warnings.some((w) => w.startsWith('t2.admin_fees.fee_amount') && w.includes('400 characters'))).toBe(true);
+    expect(overlong.checks.filter((c) => c.cells?.includes('t2.admin_fees.fee_amount')).map((c) => c.status)).not.toContain('pass');
+    const precise = parseDocument({ ...doc, lines: doc.lines.map((line) => (line.cells[0] === '行政许可' ? { ...line, cells: ['行政许可', '12345678901234567890'] } : line)) }, source);
+    expect(cellsOf(precise).get('t2.admin_licensing.decisions')).toMatchObject({ state: 'missing', value: null });
+  });
+
   it('reads figures with thousands separators and the header money unit', () => {
     expect(cells.get('t2.admin_licensing.decisions')).toMatchObject({ value: 1205, raw: '1,205' });
     expect(cells.get('t2.admin_fees.fee_amount')).toMatchObject({ value: 12.5, raw: '12.5' });

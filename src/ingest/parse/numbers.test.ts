@@ -47,6 +47,12 @@ describe('parseProseNumber', () => {
     expect(parseProseNumber('')).toBeNull();
     expect(parseProseNumber('1.2.3')).toBeNull();
   });
+
+  it('rejects a figure a number cannot hold exactly, rather than rounding it or overflowing', () => {
+    expect(parseProseNumber('12345678901234567890')).toBeNull();
+    expect(parseProseNumber('9'.repeat(400))).toBeNull();
+    expect(parseProseNumber('123456789012345')).toMatchObject({ value: 123456789012345 });
+  });
 });
 
 describe('findNumbersWithUnits', () => {

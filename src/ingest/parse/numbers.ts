@@ -107,6 +107,8 @@ function parseDigits(text: string): number | null {
     .replace(/．/g, '.')
     .replace(/[,，\s]/g, '');
   if (!/^\d+(\.\d+)?$/.test(ascii)) return null;
+  // Beyond 15 significant digits a double no longer holds the printed figure exactly.
+  if (ascii.replace('.', '').replace(/^0+/, '').length > 15) return null;
   return Number(ascii);
 }
 

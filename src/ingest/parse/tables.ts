@@ -137,9 +137,11 @@ function readRow(table: TableDef, row: RowDef, fields: Field[], fromTable: boole
     // Surplus empty cells of a table row are padding: an empty sub-label cell before the
     // figures, or empty cells after them.
     const isEmpty = (f: Field | undefined) => f?.kind === 'blank' && f.raw === '';
-    used = [...fields];
-    while (used.length > width && isEmpty(used[0])) used.shift();
-    while (used.length > width && isEmpty(used[used.length - 1])) used.pop();
+    let first = 0;
+    let end = fields.length;
+    while (end - first > width && isEmpty(fields[first])) first++;
+    while (end - first > width && isEmpty(fields[end - 1])) end--;
+    used = fields.slice(first, end);
   }
   if (used.length > width) {
     // Table rows: surplus leading cells are label cells. Text: surplus figures follow the row.
@@ -470,7 +472,8 @@ function toCell(table: TableDef, row: RowDef, col: string, piece: Piece, headerU
   if (piece.kind === 'blank') return { table: table.id, row: row.key, col, value: null, raw: piece.raw, state: 'blank' };
   const figure = readFigure(piece.text, columnOf(table, col), headerUnit);
   if (!figure) {
-    warnings.push(`${table.id}.${row.key}.${col}: '${piece.text}' is not a figure this column can hold; cell left missing`);
+    const shown = piece.text.length > 24 ? `${piece.text.slice(0, 24)}… (${piece.text.length} characters)` : piece.text;
+    warnings.push(`${table.id}.${row.key}.${col}: '${shown}' is not a figure this column can hold exactly; cell left missing`);
     return { table: table.id, row: row.key, col, value: null, raw: piece.text, state: 'missing' };
   }
   if (figure.note) warnings.push(`${table.id}.${row.key}.${col}: ${figure.note}`);
