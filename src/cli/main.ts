@@ -12,7 +12,8 @@ const USAGE = `Usage:
 Options:
   --json          (parse) print the contract JSON instead of a summary
   --out DIR       (ingest) dataset folder, replaced only once the new dataset is complete
-  --workers N     (ingest) read and parse on N worker threads (default 0: one thread)
+  --workers N     (ingest) read and parse on N worker threads (default 1), each file within a
+                  time and memory budget (30 s, 1 GB); 0 parses on the main thread, unbudgeted
   --agencies FILE (ingest) agency register (TSV: agency_id, name, level, region_code, is_aggregate)
   --allow-unreadable (ingest) exit 0 even when some files could not be read (default: exit 3)
   --no-progress   (ingest) no progress bar or progress lines
@@ -56,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.json) return usageError('--json belongs to parse');
       if (values.workers !== undefined && !/^\d+$/.test(values.workers)) return usageError(`--workers takes a whole number, not ${values.workers}`);
       return (await import('./ingest-command.ts')).runIngest(rest, values.out, {
-        progress: values.progress, workers: Number(values.workers ?? 0), agencies: values.agencies, allowUnreadable: values['allow-unreadable'],
+        progress: values.progress, workers: Number(values.workers ?? 1), agencies: values.agencies, allowUnreadable: values['allow-unreadable'],
       });
     case undefined:
       return usageError('no command given');

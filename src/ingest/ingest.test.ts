@@ -166,3 +166,19 @@ describe('ingest of one report in several encodings and formats', () => {
     expect(log.filter((line) => line.includes('same report as'))).toHaveLength(2);
   });
 });
+
+describe('ingest on worker threads with a time budget', () => {
+  it('skips a file over its budget with one line naming it, and keeps the rest', async () => {
+    const dir = path.join(work, 'budget');
+    await mkdir(dir);
+    const text = exampleReportText({ agency: '示例省戊县民政局', year: 2023, applications: 3 });
+    await writeFile(path.join(dir, 'a-normal.txt'), text);
+    const at = text.indexOf('予以公开') + 2;
+    await writeFile(path.join(dir, 'b-slow.txt'), `${text.slice(0, at)}${'\t'.repeat(3_000_000)}${text.slice(at)}`);
+    const log: string[] = [];
+    const result = await ingest([dir], path.join(work, 'budget-out'), { log: (line) => log.push(line), workers: 1, timeLimitMs: 200 });
+    expect(result.reports).toBe(1);
+    expect(result.unreadable.map((u) => [path.basename(u.file), u.problem])).toEqual([['b-slow.txt', 'took more than 0.2 s to read and parse; skipped (time budget)']]);
+    expect(log.filter((line) => line.includes('b-slow.txt'))).toHaveLength(1);
+  }, 120_000);
+});

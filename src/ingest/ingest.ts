@@ -47,9 +47,12 @@ export interface IngestOptions {
    * Worker threads that read and parse (default 0: all on this thread). Each worker first loads
    * the readers and parser (seconds); on the shared 2-core machine this was measured on, 2
    * workers were slower than none even for 1,600 files (150 s against 115 s), so they are opt-in.
-   * With workers, a file that crashes or hangs its reader fails alone (FILE_TIME_LIMIT_MS).
+   * With workers, a file that crashes its reader or exceeds its time or memory budget
+   * (FILE_TIME_LIMIT_MS, FILE_MEMORY_LIMIT_MB) fails alone; the command line uses one by default.
    */
   workers?: number;
+  /** Per-file time budget on a worker (default FILE_TIME_LIMIT_MS). */
+  timeLimitMs?: number;
   /** Agency ids and corrections (data/agencies.tsv); bodies not in it keep their name as id. */
   register?: AgencyRegister;
 }
@@ -169,7 +172,7 @@ export async function ingest(paths: string[], outDir: string, options: IngestOpt
   };
   try {
     writer = await DatasetWriter.open();
-    for await (const result of readReportsInOrder(files, { workers: options.workers ?? 0, onFallback: progress.log })) {
+    for await (const result of readReportsInOrder(files, { workers: options.workers ?? 0, onFallback: progress.log, timeLimitMs: options.timeLimitMs })) {
       const shown = displayPath(result.file.path);
       if (!('problem' in result)) applyRegister(result.report, options.register);
       if ('problem' in result) {

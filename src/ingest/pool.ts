@@ -6,8 +6,13 @@ import { Worker } from 'node:worker_threads';
 import { readReport, type FileResult, type InputFile } from './read-report.ts';
 
 const WORKER_URL = new URL('./read-report-worker.js', import.meta.url);
-/** A file taking longer than this (a parser caught in a pathological input) is given up on. */
-export const FILE_TIME_LIMIT_MS = 120_000;
+/**
+ * A file's budget on a worker: taking longer (a parser caught in a pathological input) or
+ * needing more heap than this, it is given up on alone. The largest real report parses in
+ * under a second in well under 200 MB.
+ */
+export const FILE_TIME_LIMIT_MS = 30_000;
+export const FILE_MEMORY_LIMIT_MB = 1024;
 /** How far results may run ahead of the one the consumer waits for (bounds memory). */
 const WINDOW_PER_WORKER = 16;
 
@@ -33,7 +38,7 @@ interface Slot {
 
 function startWorker(): Promise<Worker> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL);
+    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: FILE_MEMORY_LIMIT_MB } });
     const onError = (error: Error) => reject(error);
     worker.once('error', onError);
     worker.once('exit', (code) => reject(new Error(`worker exited with code ${code} before it was ready`)));
@@ -50,8 +55,9 @@ function startWorker(): Promise<Worker> {
  */
 export async function* readReportsInOrder(
   files: InputFile[],
-  options: { workers: number; onFallback?: (reason: string) => void },
+  options: { workers: number; onFallback?: (reason: string) => void; timeLimitMs?: number },
 ): AsyncGenerator<FileResult> {
+  const timeLimitMs = options.timeLimitMs ?? FILE_TIME_LIMIT_MS;
   if (options.workers < 1) return yield* inProcess(files);
   const started = await Promise.allSettled(Array.from({ length: options.workers }, startWorker));
   const first = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
@@ -89,7 +95,12 @@ export async function* readReportsInOrder(
       settle(id, result);
       dispatch();
     });
-    worker.on('error', (error) => fail(slot, `reader crashed: ${error.message.split('\n')[0]}`));
+    worker.on('error', (error: Error & { code?: string }) => fail(
+      slot,
+      error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? `needed more than ${FILE_MEMORY_LIMIT_MB} MB to read and parse; skipped (memory budget)`
+        : `reader crashed: ${error.message.split('\n')[0]}`,
+    ));
     worker.on('exit', (code) => fail(slot, `reader crashed: worker exited with code ${code}`));
   };
   /** The slot's file fails alone; a fresh worker takes the slot's place for the files after it. */
@@ -112,9 +123,9 @@ export async function* readReportsInOrder(
   };
   const watchdog = setInterval(() => {
     for (const slot of [...pool]) {
-      if (slot.task && Date.now() - slot.task.started > FILE_TIME_LIMIT_MS) fail(slot, `gave up after ${FILE_TIME_LIMIT_MS / 1000} s`);
+      if (slot.task && Date.now() - slot.task.started > timeLimitMs) fail(slot, `took more than ${timeLimitMs / 1000} s to read and parse; skipped (time budget)`);
     }
-  }, 1_000);
+  }, Math.min(1_000, Math.max(10, timeLimitMs / 4)));
   first.forEach(adopt);
 
   try {
