@@ -29,6 +29,12 @@ describe('readDocxDocument', () => {
     ]);
   });
 
+  it('refuses a zip bomb from its directory, before unpacking it', async () => {
+    const bomb = await makeDocx(['示例', ' '.repeat(60 * 1024 * 1024)]);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    await expect(readDocxDocument(bomb)).rejects.toThrow(/packs \d+:1, as a zip bomb does/);
+  });
+
   it('rejects a damaged file', async () => {
     const docx = await makeDocx(['示例']);
     await expect(readDocxDocument(docx.slice(0, 100))).rejects.toThrow(UnreadableDocument);

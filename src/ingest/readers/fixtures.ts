@@ -123,7 +123,7 @@ export async function makeDocx(blocks: DocxBlock[]): Promise<Uint8Array> {
     '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
       `<w:body>${body}</w:body></w:document>`,
   );
-  return zip.generateAsync({ type: 'uint8array' });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 function escapeXml(text: string): string {

@@ -3,7 +3,7 @@
  * only breaks ties), decode, and hand back the neutral SourceDocument. Anything that cannot be
  * a report fails here with a ReadError naming the file and the reason.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceFormat } from '../../model/report.ts';
 import { ReadError, type SourceDocument } from '../document.ts';
@@ -24,18 +24,29 @@ const MIN_HAN_CHARS = 20;
 
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.xhtml', '.xml', '.asp', '.aspx', '.jsp', '.php']);
 
+/** A report is a few MB at most (the largest real PDF here is under 2 MB); a larger file is refused unread. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
 export async function readSource(filePath: string): Promise<ReadSource> {
   let bytes: Uint8Array;
   try {
+    const size = (await stat(filePath)).size;
+    if (size > MAX_FILE_BYTES) throw new ReadError(filePath, `${megabytes(size)} is more than a report's ${megabytes(MAX_FILE_BYTES)}; not read`);
     bytes = new Uint8Array(await readFile(filePath));
   } catch (error) {
+    if (error instanceof ReadError) throw error;
     throw new ReadError(filePath, describeFsError(error));
   }
   return readSourceBytes(bytes, filePath);
 }
 
+export function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
 export async function readSourceBytes(bytes: Uint8Array, fileName: string): Promise<ReadSource> {
   if (bytes.length === 0) throw new ReadError(fileName, 'empty file (0 bytes)');
+  if (bytes.length > MAX_FILE_BYTES) throw new ReadError(fileName, `${megabytes(bytes.length)} is more than a report's ${megabytes(MAX_FILE_BYTES)}; not read`);
   const format = detectFormat(bytes, fileName);
   let doc: SourceDocument;
   try {

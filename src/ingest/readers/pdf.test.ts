@@ -167,6 +167,11 @@ describe('readPdfDocument', () => {
     await expect(readPdfDocument(makePdf([[]]))).rejects.toThrow(UnreadableDocument);
   });
 
+  it('refuses a PDF of more pages than any report', async () => {
+    const pages = Array.from({ length: 401 }, (_, i) => [{ text: `第${i + 1}页`, x: 60, y: 700 }]);
+    await expect(readPdfDocument(makePdf(pages))).rejects.toThrow(/PDF has 401 pages/);
+  });
+
   it('rejects bytes that are not a PDF', async () => {
     await expect(readPdfDocument(new Uint8Array(Buffer.from('%PDF-1.4\nnot really')))).rejects.toThrow(/^corrupt PDF/);
   });

@@ -13,6 +13,8 @@ import { joinFragments, normalizeSpaces } from './text-join.ts';
 
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
+/** A report runs to dozens of pages; thousands are a book or a scan batch, and cost minutes. */
+const MAX_PAGES = 400;
 /** Fewer printable characters than this in the whole file: the pages are images. */
 const MIN_TEXT_CHARS = 20;
 
@@ -45,6 +47,7 @@ export async function readPdfDocument(bytes: Uint8Array): Promise<SourceDocument
     throw new UnreadableDocument(describePdfError(error));
   }
   try {
+    if (pdf.numPages > MAX_PAGES) throw new UnreadableDocument(`PDF has ${pdf.numPages} pages; a report has dozens (at most ${MAX_PAGES} read)`);
     const lines: SourceLine[] = [];
     for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
       const page = await pdf.getPage(pageNumber);
