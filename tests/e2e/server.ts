@@ -64,10 +64,12 @@ export interface Preview {
   stop(): void;
 }
 
-export async function startPreview(): Promise<Preview> {
+/** Serves dist/, or `outDir` (a copy of the build with other data) when given. */
+export async function startPreview(outDir?: string): Promise<Preview> {
   buildIfNeeded();
   const port = await freePort();
-  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  const args = ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...(outDir ? ['--outDir', outDir] : [])];
+  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/vite'), args, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
