@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASET_TABLES, DATASET_TABLE_NAMES } from '../model/dataset.ts';
 import type { ParsedReport } from '../model/report.ts';
 import { runChecks } from '../model/rules.ts';
+import { templateById } from '../model/templates/index.ts';
 import { DatasetWriter, regionOf, reportRows, type DatasetManifest } from './dataset-writer.ts';
 
 function exampleReport(overrides: Partial<ParsedReport> = {}): ParsedReport {
@@ -30,7 +31,7 @@ function exampleReport(overrides: Partial<ParsedReport> = {}): ParsedReport {
       { key: 'portal_posts', value: 35, unit: '条', evidence: '发布信息35条' },
     ],
     checks: [
-      ...runChecks(cells, '2019').filter((c) => c.rule === 't3.balance' && c.col === 'total'),
+      ...runChecks(cells, templateById('2019')).filter((c) => c.rule === 't3.balance' && c.col === 'total'),
       { rule: 't2.total_ge_new', row: 'regulations', status: 'fail', left: 1, right: 2, cells: ['t2.regulations.total_published', 't2.regulations.new_published'] },
       { rule: 'parse.split', row: 'granted', col: 'total', status: 'uncertain', left: null, right: null, note: 'two splits' },
     ],

@@ -4,7 +4,7 @@
  * §7.3 rule 12). Computed over the whole dataset, after every report is parsed.
  */
 import type { CheckResult, ParsedReport } from '../model/report.ts';
-import { T3_COL_KEYS } from '../model/template.ts';
+import { T3_COL_KEYS } from '../model/templates/index.ts';
 
 export interface SeriesReport {
   id: string;

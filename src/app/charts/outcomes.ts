@@ -1,7 +1,7 @@
 /** Chart options for the applications view (table 3): outcomes by applicant type, the flow, the trend. */
 import { from, op } from 'arquero';
 import type { ChartOption } from './echarts.ts';
-import { T3_COL_KEYS, T3_GROUPS, rowDef } from '../../model/template.ts';
+import { T3_COL_KEYS, T3_GROUPS, rowDef } from '../../model/templates/index.ts';
 import { formatNumber, formatPercent, type Lang } from '../format.ts';
 import type { OutcomeCellRow, OutcomeTrendRow } from '../queries/outcomes.ts';
 

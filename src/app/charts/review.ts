@@ -1,6 +1,6 @@
 /** Chart options for the review and litigation view (table 4). */
 import type { ChartOption } from './echarts.ts';
-import { T4_COL_KEYS, rowDef } from '../../model/template.ts';
+import { T4_COL_KEYS, rowDef } from '../../model/templates/index.ts';
 import { formatNumber, formatPercent, type Lang } from '../format.ts';
 import type { ReviewCellRow, ReviewReportRow, ReviewTrendRow } from '../queries/review.ts';
 

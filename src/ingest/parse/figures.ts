@@ -1,5 +1,5 @@
 /** One printed cell figure → its value under the column's rules (money in 万元). */
-import type { ColumnDef } from '../../model/template.ts';
+import type { ColumnDef } from '../../model/templates/index.ts';
 
 export type MoneyUnit = '万元' | '元';
 

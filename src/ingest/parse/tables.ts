@@ -3,11 +3,9 @@
  * figures printed between it and the next label, and cut run-together figures where the
  * table's own arithmetic allows exactly one reading.
  */
-import { T4_COL_KEYS, cellKey, type ColumnDef, type RowDef, type TableDef, type TemplateVersion } from '../../model/template.ts';
+import { cellKey, outcomeRows, type ColumnDef, type OtherRows, type RowDef, type TableDef, type Template } from '../../model/templates/index.ts';
 import type { Cell, CheckResult } from '../../model/report.ts';
-import { outcomeRows, ruleInstances, type OtherRows } from '../../model/rules.ts';
 import { readFigure, type MoneyUnit } from './figures.ts';
-import { rowPatterns } from './labels.ts';
 import { enumerateSplits, TooManySplits, type Piece, type PrintedField, type SlotSpec, type SumGroup } from './split.ts';
 import { fieldsBetween, isStructured, lineAt, originOf, BLANK_MARK, type Stream } from './stream.ts';
 
@@ -54,13 +52,10 @@ interface Candidate extends Anchor {
   weight: number;
 }
 
-function findAnchors(stream: Stream, region: Region, table: TableDef, template: TemplateVersion, otherRows: OtherRows): Anchor[] {
-  const patterns = rowPatterns(table.id, template, otherRows);
+function findAnchors(stream: Stream, region: Region, table: TableDef): Anchor[] {
   const text = stream.view.text.slice(0, region.to);
   const found: Anchor[] = [];
-  patterns.forEach(({ row, pattern }) => {
-    const rowIndex = table.rows.findIndex((r) => r.key === row);
-    if (rowIndex < 0) return;
+  table.rows.forEach(({ pattern }, rowIndex) => {
     pattern.lastIndex = region.from;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       if (!insideBrackets(text, m.index)) found.push({ start: m.index, end: m.index + m[0].length, rowIndex });
@@ -117,7 +112,7 @@ function slotSpec(col: ColumnDef | undefined): SlotSpec {
 
 /** Row identity usable to choose among cuts: t3 row total, t4 group total. */
 function rowIdentityHolds(table: TableDef, row: RowDef, pieces: readonly Piece[], headerUnit: MoneyUnit | null): boolean {
-  if (table.id === 't2') return true;
+  if (!table.rowTotal) return true;
   const values = pieces.map((p, i) => (p.kind === 'value' ? readFigure(p.text, columnOf(table, row.cols[i]), headerUnit)?.value ?? null : null));
   if (values.some((v) => v === null)) return true;
   const total = values[values.length - 1]!;
@@ -149,7 +144,7 @@ function readRow(table: TableDef, row: RowDef, fields: Field[], fromTable: boole
   if (used.length === width) return { row, candidates: [used.map(({ line: _line, ...piece }) => piece)] };
   const slots = row.cols.map((c) => slotSpec(columnOf(table, c)));
   const printed = used.map(({ line: _line, ...piece }) => piece);
-  const groups: SumGroup[] = table.id === 't2' ? [] : [{ first: 0, total: width - 1 }];
+  const groups: SumGroup[] = table.rowTotal ? [{ first: 0, total: width - 1 }] : [];
   let candidates: Piece[][];
   try {
     // Cuts keeping the row total first; all cuts only when none does (the row contradicts itself).
@@ -207,8 +202,8 @@ function groupByLine(fields: Field[]): Field[][] {
 }
 
 /** Label-anchored rows of a table whose labels head its rows (tables 2 and 3). */
-function readLabelledRows(stream: Stream, region: Region, table: TableDef, template: TemplateVersion, otherRows: OtherRows, warnings: string[]): RowReading[] {
-  const anchors = findAnchors(stream, region, table, template, otherRows);
+function readLabelledRows(stream: Stream, region: Region, table: TableDef, warnings: string[]): RowReading[] {
+  const anchors = findAnchors(stream, region, table);
   const readings: RowReading[] = [];
   anchors.forEach((anchor, k) => {
     const next = anchors[k + 1];
@@ -230,13 +225,14 @@ function readLabelledRows(stream: Stream, region: Region, table: TableDef, templ
 }
 
 /**
- * Table 4 prints its row names (复议 / 直接起诉 / 复议后起诉) as column groups, so its 15
- * figures come as one row: read by position when a line holds exactly 15 fields, else in order.
+ * A table printing its rows as column groups (table 4: 复议 / 直接起诉 / 复议后起诉) gives all
+ * its figures as one row: read by position when a line holds exactly that many fields, else in order.
  */
-function readTable4(stream: Stream, region: Region, table: TableDef, warnings: string[]): RowReading[] {
+function readColumnGroups(stream: Stream, region: Region, table: TableDef, warnings: string[]): RowReading[] {
   const from = originOf(stream, region.from);
   const to = originOf(stream, region.to);
-  const width = T4_COL_KEYS.length * table.rows.length;
+  const group = table.columns.length;
+  const width = group * table.rows.length;
   for (let line = lineAt(stream, from); line < stream.lineStarts.length && stream.lineStarts[line] < to; line++) {
     const end = line + 1 < stream.lineStarts.length ? stream.lineStarts[line + 1] - 1 : stream.text.length;
     const cells = stream.text.slice(stream.lineStarts[line], end).split('\t').map((c) => c.trim());
@@ -246,27 +242,27 @@ function readTable4(stream: Stream, region: Region, table: TableDef, warnings: s
     // Empty fields that open a text line may be indentation as well as empty cells: missing.
     const indent = stream.inTable[line] ? 0 : cells.findIndex((c) => c !== '');
     return table.rows.map((row, r) => {
-      const at = r * 5;
+      const at = r * group;
       if (at < indent) return { row, candidates: [], short: true };
-      const pieces = cells.slice(at, at + 5);
+      const pieces = cells.slice(at, at + group);
       return { row, candidates: [pieces.map((c): Piece => (/^\d+$/.test(c) ? { kind: 'value', text: c } : { kind: 'blank', raw: c }))] };
     });
   }
   const fields = fieldsBetween(stream, from, to);
   if (fields.length === 0) return [];
   if (fields.length >= width) {
-    if (fields.length > width) warnings.push(`t4: ${fields.length} figures printed for ${width} cells; read the first ${width}`);
-    const readings = table.rows.map((row, r) => readRow(table, row, fields.slice(r * 5, r * 5 + 5), false, warnings));
+    if (fields.length > width) warnings.push(`${table.id}: ${fields.length} figures printed for ${width} cells; read the first ${width}`);
+    const readings = table.rows.map((row, r) => readRow(table, row, fields.slice(r * group, (r + 1) * group), false, warnings));
     const holds = readings.map((rr) => rr.candidates.length === 1 && rowIdentityHolds(table, rr.row, rr.candidates[0], null));
     if (holds.every((h) => !h)) {
-      warnings.push('t4: no group total matches its parts when read in printed order (figures out of order in the text); cells left missing');
+      warnings.push(`${table.id}: no group total matches its parts when read in printed order (figures out of order in the text); cells left missing`);
       return table.rows.map((row) => ({ row, candidates: [], short: true, explained: true }));
     }
     return readings;
   }
-  const slots = table.rows.flatMap(() => T4_COL_KEYS.map(() => ({})));
+  const slots = table.rows.flatMap(() => table.columns.map(() => ({})));
   const printed = fields.map(({ line: _line, ...p }) => p);
-  const groups = table.rows.map((_, r): SumGroup => ({ first: r * 5, total: r * 5 + 4 }));
+  const groups = table.rows.map((_, r): SumGroup => ({ first: r * group, total: (r + 1) * group - 1 }));
   let usable: Piece[][];
   try {
     // Cuts that break a group total are dropped; only when none keeps every total (the report
@@ -278,10 +274,10 @@ function readTable4(stream: Stream, region: Region, table: TableDef, warnings: s
     return table.rows.map((row) => ({ row, candidates: [], short: true, split: true }));
   }
   if (usable.length === 0) {
-    warnings.push(`t4: ${fields.length} printed fields cannot be read as ${width} cells; cells left missing`);
+    warnings.push(`${table.id}: ${fields.length} printed fields cannot be read as ${width} cells; cells left missing`);
     return table.rows.map((row) => ({ row, candidates: [], short: true, explained: true }));
   }
-  return table.rows.map((row, r) => ({ row, candidates: dedupe(usable.map((c) => c.slice(r * 5, r * 5 + 5))), split: true }));
+  return table.rows.map((row, r) => ({ row, candidates: dedupe(usable.map((c) => c.slice(r * group, (r + 1) * group))), split: true }));
 }
 
 function dedupe(candidates: Piece[][]): Piece[][] {
@@ -299,7 +295,7 @@ const NARROW_BUDGET = 50000;
  * and bound: an identity can still hold only if the rows left can make up its difference, which
  * bounds the score of every completion. Past the budget the rows stay undecided (declined).
  */
-function narrowTable3(readings: RowReading[], template: TemplateVersion, otherRows: OtherRows, table: TableDef): void {
+function narrowTable3(readings: RowReading[], template: Template, otherRows: OtherRows, table: TableDef): void {
   const valueOf = (row: RowDef, p: Piece, i: number) => (p.kind === 'value' ? readFigure(p.text, columnOf(table, row.cols[i]), null)?.value ?? null : null);
   const keyOf = (row: RowDef, i: number) => cellKey({ table: 't3', row: row.key, col: row.cols[i] });
   const settled = new Map<string, number | null>();
@@ -327,7 +323,7 @@ function narrowTable3(readings: RowReading[], template: TemplateVersion, otherRo
   // Identities that score the same in every combination (voided by a settled blank, beyond
   // reach of any reading, or with nothing undecided) are left out, and so are rows that only
   // they would decide: all their readings stay.
-  const identities = ruleInstances(template, otherRows)
+  const identities = template.rules(otherRows)
     .filter((id) => id.rule === 't3.balance' || id.rule === 't3.outcome_sum')
     .filter((id) => [...id.left, ...id.right].every((k) => undecided.has(k) || (settled.has(k) && settled.get(k) !== null)))
     .filter((id) => [...id.left, ...id.right].some((k) => undecided.has(k)) && couldHold(id));
@@ -420,16 +416,16 @@ function narrowTable3(readings: RowReading[], template: TemplateVersion, otherRo
 }
 
 export interface ReadTableOptions {
-  template: TemplateVersion;
+  template: Template;
   otherRows: OtherRows;
   headerUnit: MoneyUnit | null;
 }
 
 export function readTable(stream: Stream, region: Region, table: TableDef, options: ReadTableOptions): TableReading {
   const warnings: string[] = [];
-  const readings = table.id === 't4'
-    ? readTable4(stream, region, table, warnings)
-    : readLabelledRows(stream, region, table, options.template, options.otherRows, warnings);
+  const readings = table.layout === 'column_groups'
+    ? readColumnGroups(stream, region, table, warnings)
+    : readLabelledRows(stream, region, table, warnings);
   if (table.id === 't3') narrowTable3(readings, options.template, options.otherRows, table);
   const cells: Cell[] = [];
   const checks: CheckResult[] = [];
