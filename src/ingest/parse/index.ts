@@ -11,8 +11,8 @@ import { inferLostCells } from './infer.ts';
 import { extractMetrics } from './narrative.ts';
 import { locateSections } from './sections.ts';
 import { buildStream, originOf, type Stream } from './stream.ts';
-import { readTable, type Region } from './tables.ts';
-import type { MoneyUnit } from './figures.ts';
+import { readTable } from './tables.ts';
+import type { MoneyUnit, Region } from './types.ts';
 
 export interface SourceInfo {
   file: string;

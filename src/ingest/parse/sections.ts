@@ -4,7 +4,7 @@
  * stand in for a section heading; a heading worded differently or missing falls back on the
  * tables' own header words.
  */
-import type { Region } from './tables.ts';
+import type { Region } from './types.ts';
 
 /**
  * Section headings 一…六. The words after the numeral must follow it without crossing a 、
