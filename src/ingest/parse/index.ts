@@ -9,6 +9,7 @@ import type { SourceDocument } from '../document.ts';
 import { identifyReport } from './agency.ts';
 import { inferLostCells } from './infer.ts';
 import { extractMetrics } from './narrative.ts';
+import { normaliseDocument } from './script.ts';
 import { locateSections } from './sections.ts';
 import { buildStream, originOf, type Stream } from './stream.ts';
 import { readTable } from './tables.ts';
@@ -23,7 +24,7 @@ export interface SourceInfo {
 const TABLE_TITLES: Record<TableId, string> = { t2: '二、主动公开政府信息情况', t3: '三、收到和处理政府信息公开申请情况', t4: '四、行政复议、行政诉讼情况' };
 
 export function parseDocument(doc: SourceDocument, source: SourceInfo, templates: readonly Template[] = TEMPLATES): ParsedReport {
-  const stream = buildStream(doc);
+  const stream = buildStream(normaliseDocument(doc));
   const view = stream.view.text;
   const layout = locateSections(view);
   const warnings: string[] = [];
