@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASET_TABLE_NAMES } from '../model/dataset.ts';
-import { exampleReportText } from './example-report.ts';
+import { exampleReportText } from '../testing/example-report.ts';
 import { collectFiles, ingest, IngestError } from './ingest.ts';
 import { OutputDirError } from './output-dir.ts';
 

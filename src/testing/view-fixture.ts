@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { DATASET_TABLES, type DatasetTable } from '../../model/dataset.ts';
-import { reportMeasuresSql } from './measures.ts';
-import { runChecks, severityOf } from '../../model/rules.ts';
-import { cellKey, prescribedOtherRows, templateById, templateCells, type TemplateId } from '../../model/templates/index.ts';
-import type { Cell, CellState, Metric } from '../../model/report.ts';
+import { DATASET_TABLES, type DatasetTable } from '../model/dataset.ts';
+import { reportMeasuresSql } from '../app/queries/measures.ts';
+import { runChecks, severityOf } from '../model/rules.ts';
+import { cellKey, prescribedOtherRows, templateById, templateCells, type TemplateId } from '../model/templates/index.ts';
+import type { Cell, CellState, Metric } from '../model/report.ts';
 
 export interface FixtureReport {
   id: string;
