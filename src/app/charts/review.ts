@@ -1,22 +1,17 @@
 /** Chart options for the review and litigation view (table 4). */
 import type { ChartOption } from './echarts.ts';
-import { T4_COL_KEYS, rowDef } from '../../model/templates/index.ts';
+import { T4_COL_KEYS } from '../../model/templates/index.ts';
 import { formatNumber, formatPercent, type Lang } from '../format.ts';
+import { colName, rowName } from '../i18n/labels.ts';
 import type { ReviewCellRow, ReviewReportRow, ReviewTrendRow } from '../queries/review.ts';
 
 export const T4_GROUPS = ['review', 'lit_direct', 'lit_after_review'] as const;
 const RESULT_COLS = T4_COL_KEYS.filter((c) => c !== 'total');
 
-const RESULT_NAMES: Record<string, { zh: string; en: string }> = {
-  upheld: { zh: '结果维持', en: 'Upheld' },
-  corrected: { zh: '结果纠正', en: 'Corrected' },
-  other: { zh: '其他结果', en: 'Other result' },
-  pending: { zh: '尚未审结', en: 'Pending' },
-};
 const RESULT_COLORS: Record<string, string> = { upheld: '#5b7db1', corrected: '#c0504d', other: '#9e9e9e', pending: '#e3a33b' };
 
-export const resultLabel = (col: string, lang: Lang): string => RESULT_NAMES[col]?.[lang] ?? col;
-export const groupLabel = (group: string, lang: Lang): string => rowDef('t4', group)?.[lang] ?? group;
+export const resultLabel = (col: string, lang: Lang): string => colName('t4', col, lang);
+export const groupLabel = (group: string, lang: Lang): string => rowName('t4', group, lang);
 
 /** One bar per case type (review, direct lawsuit, lawsuit after review), stacked by result. */
 export function reviewResultsOption(cells: readonly ReviewCellRow[], opts: { lang: Lang }): ChartOption {

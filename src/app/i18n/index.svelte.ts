@@ -5,7 +5,7 @@
 import { url } from '../state/url.svelte.ts';
 import { MESSAGES, type MessageKey } from './messages.ts';
 import type { Lang } from '../format.ts';
-import { colName, groupName, levelName, metricName, platformName, ruleName, rowName, tableName, templateName, type Bilingual } from './labels.ts';
+import { colName, colShortName, groupName, levelName, metricName, platformName, ruleName, rowName, tableName, templateName, type Bilingual } from './labels.ts';
 import type { TableId, TemplateId } from '../../model/templates/index.ts';
 
 export type { Lang, Bilingual };
@@ -43,5 +43,6 @@ export const templateLabel = (template: string | null): string => templateName(t
 export const tableLabel = (table: TableId): string => tableName(table, locale.lang);
 export const rowLabel = (table: TableId, row: string): string => rowName(table, row, locale.lang);
 export const colLabel = (table: TableId, col: string, template?: TemplateId | null): string => colName(table, col, locale.lang, template);
+export const colShortLabel = (table: TableId, col: string): string => colShortName(table, col, locale.lang);
 export const groupLabel = (table: TableId, group: string): string => groupName(table, group, locale.lang);
 export const ruleLabel = (rule: string): string => ruleName(rule, locale.lang);

@@ -88,6 +88,13 @@ export function colName(table: TableId, col: string, lang: Lang, template?: Temp
   return def?.[lang] ?? col;
 }
 
+/** A column's name standing alone (a chart axis, a menu): its short name where it has one. */
+export function colShortName(table: TableId, col: string, lang: Lang, template?: TemplateId | null, templates: readonly Template[] = TEMPLATES): string {
+  const known = templateOf(template, templates);
+  const def = (known && columnDef(known, table, col)) ?? anyColumnDef(table, col, templates);
+  return (def?.short ?? def)?.[lang] ?? col;
+}
+
 export function groupName(table: TableId, group: string, lang: Lang): string {
   const names = table === 't3' ? T3_GROUPS : T2_GROUPS;
   return names[group]?.[lang] ?? group;

@@ -31,11 +31,11 @@ export const T3_COL_KEYS = ['natural_person', ...ORG_COLS, 'total'] as const;
 
 const T3_COLUMNS: ColumnDef[] = [
   col('natural_person', '自然人', 'Natural persons'),
-  col('commercial_enterprise', '商业企业', 'Commercial enterprises'),
-  col('research_institution', '科研机构', 'Research institutions'),
-  col('social_welfare_org', '社会公益组织', 'Social-welfare organisations'),
-  col('legal_service_org', '法律服务机构', 'Legal-service organisations'),
-  col('other_org', '其他', 'Other organisations'),
+  col('commercial_enterprise', '商业企业', 'Commercial enterprises', { short: { zh: '商业企业', en: 'Businesses' } }),
+  col('research_institution', '科研机构', 'Research institutions', { short: { zh: '科研机构', en: 'Research bodies' } }),
+  col('social_welfare_org', '社会公益组织', 'Social-welfare organisations', { short: { zh: '社会公益组织', en: 'Social-welfare orgs' } }),
+  col('legal_service_org', '法律服务机构', 'Legal-service organisations', { short: { zh: '法律服务机构', en: 'Legal-service orgs' } }),
+  col('other_org', '其他', 'Other organisations', { short: { zh: '其他组织', en: 'Other orgs' } }),
   col('total', '总计', 'Total'),
 ];
 

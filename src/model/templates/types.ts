@@ -15,6 +15,8 @@ export interface ColumnDef extends Bilingual {
   unit?: '万元';
   /** A signed delta (本年增/减) rather than a count. */
   signed?: boolean;
+  /** The name standing alone (a chart axis, a menu), where the printed one leans on its group header or runs long. */
+  short?: Bilingual;
 }
 
 export interface RowDef extends Bilingual {
