@@ -3,6 +3,7 @@
  * the model's keys come from the catalogue in labels.ts, in the current language.
  */
 import { url } from '../state/url.svelte.ts';
+import { APP_PARAMS, change } from '../state/params.ts';
 import { MESSAGES, type MessageKey } from './messages.ts';
 import type { Lang } from '../format.ts';
 import { colName, colShortName, groupName, levelName, metricName, platformName, ruleName, rowName, tableName, templateName, type Bilingual } from './labels.ts';
@@ -12,10 +13,10 @@ export type { Lang, Bilingual };
 export { LEVEL_NAMES, METRIC_NAMES, PLATFORM_NAMES } from './labels.ts';
 
 class Locale {
-  readonly lang: Lang = $derived(url.get('lang') === 'en' ? 'en' : 'zh');
+  readonly lang: Lang = $derived(url.read(APP_PARAMS.lang));
 
   set(lang: Lang): void {
-    url.set({ lang: lang === 'zh' ? null : lang });
+    url.write(change(APP_PARAMS.lang, lang));
   }
 }
 
