@@ -1,6 +1,7 @@
 /** Chart options for the applications view (table 3): outcomes by applicant type, the flow, the trend. */
 import { from, op } from 'arquero';
 import type { ChartOption } from './echarts.ts';
+import { countsAndRateByYearOption } from './year-trend.ts';
 import { T3_COL_KEYS, rowDef } from '../../model/templates/index.ts';
 import { formatNumber, formatPercent, type Lang } from '../format.ts';
 import { colShortName, groupName } from '../i18n/labels.ts';
@@ -152,19 +153,10 @@ const TREND_TEXT = {
 /** New applications (bars) and the pooled disclosure rate (line) by year. */
 export function outcomeTrendOption(rows: readonly OutcomeTrendRow[], opts: { lang: Lang }): ChartOption {
   const { lang } = opts;
-  return {
-    aria: { enabled: true },
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 8, right: 8, top: 36, bottom: 8 },
-    xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
-    yAxis: [
-      { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatNumber(v, lang) } },
-      { type: 'value', min: 0, max: (extent: { max: number }) => Math.max(1, extent.max), axisLabel: { hideOverlap: true, formatter: (v: number) => formatPercent(v, lang, 'na', 0) }, splitLine: { show: false } },
-    ],
-    series: [
-      { type: 'bar', name: TREND_TEXT.new_received[lang], data: rows.map((r) => r.new_received), tooltip: { valueFormatter: (v) => formatNumber(v as number | null, lang, 'blank') } },
-      { type: 'line', name: TREND_TEXT.rate[lang], yAxisIndex: 1, connectNulls: false, data: rows.map((r) => r.disclosure_rate), tooltip: { valueFormatter: (v) => formatPercent(v as number | null, lang) } },
-    ],
-  };
+  return countsAndRateByYearOption(
+    rows.map((r) => r.year),
+    [{ name: TREND_TEXT.new_received[lang], data: rows.map((r) => r.new_received) }],
+    { name: TREND_TEXT.rate[lang], data: rows.map((r) => r.disclosure_rate) },
+    lang,
+  );
 }

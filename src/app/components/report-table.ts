@@ -1,0 +1,41 @@
+/**
+ * Columns of a table of reports (ReportTable.svelte): what each cell shows, as plain data, so a
+ * view lists its columns instead of writing the table. The agency column, linking to the report,
+ * always comes first.
+ */
+import type { Snippet } from 'svelte';
+import { formatNumber, formatPercent, type Absence, type Lang } from '../format.ts';
+
+export interface ReportColumn<R> {
+  label: string;
+  /** The label names the column for screen readers only (a column of buttons). */
+  labelHidden?: boolean;
+  /** A figure: right-aligned. */
+  numeric?: boolean;
+  text?: (row: R) => string;
+  /** The figure is blank, missing or not applicable: shown apart, never as 0. */
+  absent?: (row: R) => boolean;
+  title?: (row: R) => string | undefined;
+  /** Extra attributes of the cell (`data-amount`). */
+  data?: (row: R) => Record<string, string>;
+  className?: string;
+  /** Markup plain text cannot carry (a button, a mark). */
+  cell?: Snippet<[R]>;
+}
+
+/** The report's identity for its link: id, agency name, demo flag. */
+export interface ReportRef {
+  id: string;
+  agency: string | null;
+  synthetic: boolean;
+}
+
+export const textColumn = <R>(label: string, text: (row: R) => string, extra: Partial<ReportColumn<R>> = {}): ReportColumn<R> => ({ label, text, ...extra });
+
+export const countColumn = <R>(label: string, value: (row: R) => number | null, lang: Lang, absence: (row: R) => Absence = () => 'blank'): ReportColumn<R> =>
+  ({ label, numeric: true, text: (r) => formatNumber(value(r), lang, absence(r)), absent: (r) => value(r) === null });
+
+export const percentColumn = <R>(label: string, value: (row: R) => number | null, lang: Lang): ReportColumn<R> =>
+  ({ label, numeric: true, text: (r) => formatPercent(value(r), lang), absent: (r) => value(r) === null });
+
+export const yearColumn = <R extends { year: number | null }>(label: string): ReportColumn<R> => ({ label, numeric: true, text: (r) => String(r.year ?? '') });
