@@ -1,4 +1,4 @@
-/** The shape of one parsed report (contract.md), shared by the CLI, the dataset and the app. */
+/** The shape of one parsed report (docs/contract.md), shared by the CLI, the dataset and the app. */
 import type { TableId, TemplateId } from './templates/index.ts';
 
 export type SourceFormat = 'text' | 'html' | 'pdf' | 'docx';

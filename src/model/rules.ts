@@ -1,5 +1,5 @@
 /**
- * The arithmetic rules of domain.md §7 as data, and one evaluator. Hard rules are identities
+ * The arithmetic rules of docs/domain.md §7 as data, and one evaluator. Hard rules are identities
  * the template demands; soft rules usually hold. Both are reported, never used to reject.
  */
 import { cellKey, otherRowsOfCells, type RuleInstance, type Template } from './templates/index.ts';

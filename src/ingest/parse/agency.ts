@@ -1,6 +1,6 @@
 /**
  * Who filed the report and for which year: the title (or, without one, the sentences that name
- * the body); region and level then come from the division table in regions.ts (domain.md §9).
+ * the body); region and level then come from the division table in regions.ts (docs/domain.md §9).
  */
 import { describeAgency, emptyAgency, escapeRegExp, fillRegionFromText, isBareRegion, isBelowPrefecture, startsWithRegion } from './regions.ts';
 import { normaliseScript } from './script.ts';

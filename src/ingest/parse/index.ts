@@ -1,5 +1,5 @@
 /**
- * One SourceDocument (from any reader) → one ParsedReport (contract.md): sections, template,
+ * One SourceDocument (from any reader) → one ParsedReport (docs/contract.md): sections, template,
  * tables 2–4 as cells, the arithmetic checks, agency, year and narrative metrics.
  */
 import { detectTemplate, otherRowsOfText, tables, TEMPLATES, type Template, type TableId } from '../../model/templates/index.ts';

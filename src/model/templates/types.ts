@@ -63,7 +63,7 @@ export interface Template extends Bilingual {
   source: string;
   /** First report year the format was prescribed for. */
   firstYear: number;
-  /** Header words only this version prints (domain.md §4.3); the version is detected from them, never from the year. */
+  /** Header words only this version prints (docs/domain.md §4.3); the version is detected from them, never from the year. */
   signatures: readonly RegExp[];
   /**
    * The layouts of （六）其他处理 this template is met in, the prescribed one first. With more
@@ -72,7 +72,7 @@ export interface Template extends Bilingual {
   otherRows: readonly OtherRows[];
   otherRowsWording?: RegExp;
   tables(otherRows: OtherRows): readonly TableDef[];
-  /** Every comparison of domain.md §7 that applies to a report of this template. */
+  /** Every comparison of docs/domain.md §7 that applies to a report of this template. */
   rules(otherRows: OtherRows): RuleInstance[];
   /** What a reader of one report should know about this version's tables. */
   note?: Bilingual;
