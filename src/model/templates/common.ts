@@ -77,14 +77,23 @@ const OTHER_SPLIT: RowDef[] = [
   t3('other_other', '3.其他', 'Other: other', /3[.、]其他(?!法律)/g, 'other'),
 ];
 
-export const T3_GROUPS: Record<string, Bilingual> = {
+/** Table 3's outcome groups; a group of several rows is printed under its numbered heading. */
+export const T3_GROUPS: Record<string, Bilingual & { heading?: Bilingual }> = {
   granted: { zh: '予以公开', en: 'Granted' },
   partially_granted: { zh: '部分公开', en: 'Partially granted' },
-  denied: { zh: '不予公开', en: 'Denied' },
-  unable: { zh: '无法提供', en: 'Unable to provide' },
-  not_processed: { zh: '不予处理', en: 'Not processed' },
-  other: { zh: '其他处理', en: 'Other handling' },
+  denied: { zh: '不予公开', en: 'Denied', heading: { zh: '（三）不予公开', en: '(3) Denied' } },
+  unable: { zh: '无法提供', en: 'Unable to provide', heading: { zh: '（四）无法提供', en: '(4) Unable to provide' } },
+  not_processed: { zh: '不予处理', en: 'Not processed', heading: { zh: '（五）不予处理', en: '(5) Not processed' } },
+  other: { zh: '其他处理', en: 'Other handling', heading: { zh: '（六）其他处理', en: '(6) Other handling' } },
 };
+
+/** Words printed over groups of cells in tables 3 and 4: the column groups and the outcome rows. */
+export const TABLE_HEADINGS = {
+  applicants: { zh: '申请人情况', en: 'Applicants' },
+  organisations: { zh: '法人或其他组织', en: 'Legal persons and other organisations' },
+  outcomes: { zh: '三、本年度办理结果', en: 'Outcomes this year' },
+  litigation: { zh: '行政诉讼', en: 'Administrative litigation' },
+} satisfies Record<string, Bilingual>;
 
 /** The rows of （六）其他处理 in each layout. */
 export const OTHER_ROWS: Record<OtherRows, readonly string[]> = {

@@ -8,7 +8,7 @@ import { OTHER_ROWS } from './common.ts';
 import { cellKey, type CellRef, type ColumnDef, type OtherRows, type RowDef, type TableDef, type TableId, type Template, type TemplateId } from './types.ts';
 
 export * from './types.ts';
-export { ORG_COLS, OTHER_ROWS, T2_GROUPS, T3_COL_KEYS, T3_GROUPS, T4_COL_KEYS, TABLE_NAMES, outcomeRows } from './common.ts';
+export { ORG_COLS, OTHER_ROWS, T2_GROUPS, T3_COL_KEYS, T3_GROUPS, T4_COL_KEYS, TABLE_HEADINGS, TABLE_NAMES, outcomeRows } from './common.ts';
 
 /** In the order they were issued. */
 export const TEMPLATES: readonly Template[] = [TEMPLATE_2019, TEMPLATE_2021];
@@ -44,7 +44,7 @@ export function templateCells(template: Template, otherRows?: OtherRows): CellRe
 }
 
 /** Every cell the template may print, in any of its layouts. */
-export function possibleCellKeys(template: Template): Set<string> {
+function possibleCellKeys(template: Template): Set<string> {
   return new Set(template.otherRows.flatMap((layout) => templateCells(template, layout).map(cellKey)));
 }
 
