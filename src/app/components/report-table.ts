@@ -18,7 +18,7 @@ export interface ReportColumn<R> {
   title?: (row: R) => string | undefined;
   /** Extra attributes of the cell (`data-amount`). */
   data?: (row: R) => Record<string, string>;
-  className?: string;
+  className?: string | ((row: R) => string);
   /** Markup plain text cannot carry (a button, a mark). */
   cell?: Snippet<[R]>;
 }
@@ -28,6 +28,8 @@ export interface ReportRef {
   id: string;
   agency: string | null;
   synthetic: boolean;
+  /** Parameters of the report view the link opens it with. */
+  params?: Record<string, string>;
 }
 
 export const textColumn = <R>(label: string, text: (row: R) => string, extra: Partial<ReportColumn<R>> = {}): ReportColumn<R> => ({ label, text, ...extra });
