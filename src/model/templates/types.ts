@@ -29,7 +29,7 @@ export interface RowDef extends Bilingual {
    * The distinctive words of the label in the parser's compact view (no whitespace, NFKC
    * brackets, simplified characters), global so the parser can scan for every occurrence.
    * Not the whole label: labels arrive broken across cells and lines, with typos and local
-   * wordings. Tested against `zh` in src/ingest/parse/labels.test.ts.
+   * wordings. Tested against `zh` in src/ingest/parse/row-labels.test.ts.
    */
   pattern: RegExp;
 }
