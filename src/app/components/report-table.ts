@@ -21,6 +21,17 @@ export interface ReportColumn<R> {
   className?: string | ((row: R) => string);
   /** Markup plain text cannot carry (a button, a mark). */
   cell?: Snippet<[R]>;
+  /** The key the table sorts by when this column's header is chosen. */
+  sortKey?: string;
+}
+
+/** A sortable table: which key it is sorted by, and what choosing a header does. */
+export interface TableSort {
+  key: string;
+  ascending: boolean;
+  by(key: string): void;
+  /** The sort key of the agency column. */
+  agencyKey: string;
 }
 
 /** The report's identity for its link: id, agency name, demo flag. */
@@ -30,6 +41,12 @@ export interface ReportRef {
   synthetic: boolean;
   /** Parameters of the report view the link opens it with. */
   params?: Record<string, string>;
+}
+
+/** A column before the agency's, under a label for screen readers only (a row's checkbox). */
+export interface LeadColumn<R> {
+  label: string;
+  cell: Snippet<[R]>;
 }
 
 export const textColumn = <R>(label: string, text: (row: R) => string, extra: Partial<ReportColumn<R>> = {}): ReportColumn<R> => ({ label, text, ...extra });
