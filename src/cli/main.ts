@@ -1,5 +1,5 @@
 /**
- * `gongkai parse FILE [--json]` and `gongkai ingest PATH... --out DIR` (contract.md "Command line").
+ * `gongkai parse FILE [--json]` and `gongkai ingest PATH... --out DIR` (docs/contract.md).
  * Exit codes: 0 done, 1 the input or output could not be handled, 2 wrong usage, 3 (ingest) the
  * dataset was written but some files could not be read (0 with --allow-unreadable).
  */

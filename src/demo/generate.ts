@@ -2,8 +2,7 @@
  * The demo corpus: invented annual reports of fictional agencies (示例省…), with the TRUE figures
  * every rendering of them must parse back to. Deterministic for a seed; no clock, no Math.random.
  */
-import { ORG_COLS, T3_COL_KEYS, T4_COL_KEYS, templateCells, type TableId, type TemplateVersion } from '../model/template.ts';
-import { outcomeRows } from '../model/rules.ts';
+import { ORG_COLS, T3_COL_KEYS, T4_COL_KEYS, TEMPLATES, cellKey, outcomeRows, prescribedOtherRows, templateCells, templateForYear, type CellRef, type TableId, type Template, type TemplateId } from '../model/templates/index.ts';
 import type { Agency, AgencyLevel, Cell, Metric, MetricKey, Platform } from '../model/report.ts';
 import { demoAgencies } from './agencies.ts';
 import { CellIndex } from './cell-index.ts';
@@ -12,7 +11,7 @@ import { Random } from './random.ts';
 export interface DemoReport {
   agency: Agency;
   year: number;
-  template: TemplateVersion;
+  template: TemplateId;
   /** Every cell of the template, in reading order; `raw` is exactly what a rendering prints. */
   cells: Cell[];
   /** Narrative figures; `evidence` is the sentence the rendering prints for it. */
@@ -34,10 +33,6 @@ export const DEFAULT_DEMO_AGENCIES = 300;
 const SLIP_RATE = 0.03;
 /** Share of reports that print some of their zero cells blank. */
 const BLANK_REPORT_RATE = 0.06;
-
-export function templateForYear(year: number): TemplateVersion {
-  return year <= 2020 ? '2019' : '2021';
-}
 
 interface LevelProfile {
   /** Median new applications a year. */
@@ -125,8 +120,8 @@ function generateReport(random: Random, agency: Agency, year: number, state: Age
   generateTable3(random, template, state, newReceived, set);
   generateTable4(random, newReceived, set);
 
-  const procurement = template === '2019' ? procurementPrinted(random, values.get('t2', 'centralized_procurement', 'procurement_amount')!) : null;
-  const cells: Cell[] = CELL_LAYOUT[template].map((ref) => {
+  const procurement = printsCell(template, PROCUREMENT_AMOUNT) ? procurementPrinted(random, values.get('t2', 'centralized_procurement', 'procurement_amount')!) : null;
+  const cells: Cell[] = CELL_LAYOUT.get(template)!.map((ref) => {
     const value = values.get(ref.table, ref.row, ref.col);
     if (value === undefined) throw new Error(`demo generator left ${ref.table}.${ref.row}.${ref.col} unset`);
     if (ref.row === 'centralized_procurement' && ref.col === 'procurement_amount') return { table: ref.table, row: ref.row, col: ref.col, value: procurement!.value, raw: procurement!.raw, state: 'number' };
@@ -138,20 +133,26 @@ function generateReport(random: Random, agency: Agency, year: number, state: Age
   else if (random.chance(SLIP_RATE / (1 - BLANK_REPORT_RATE))) slips = applySlip(random, cells, template);
 
   const metrics = generateMetrics(random, agency, template, profile, newReceived);
-  return { agency, year, template, cells, metrics, slips };
+  return { agency, year, template: template.id, cells, metrics, slips };
 }
 
-const CELL_LAYOUT = { '2019': templateCells('2019'), '2021': templateCells('2021') } as const;
+/** Each template's cells as it prescribes them, in reading order. */
+const CELL_LAYOUT = new Map<Template, CellRef[]>(TEMPLATES.map((t) => [t, templateCells(t)]));
+const CELL_KEYS = new Map<Template, Set<string>>(TEMPLATES.map((t) => [t, new Set(CELL_LAYOUT.get(t)!.map(cellKey))]));
+const printsCell = (template: Template, key: string) => CELL_KEYS.get(template)!.has(key);
+const PROCUREMENT_AMOUNT = 't2.centralized_procurement.procurement_amount';
+/** The fee-notice row of table 3 comes with the fees for processing information (信息处理费). */
+const FEE_UNPAID = 't3.other_fee_unpaid.total';
 
 type Setter = (table: TableId, row: string, col: string, value: number) => void;
 
-function generateTable2(random: Random, template: TemplateVersion, profile: LevelProfile, state: AgencyState, set: Setter): void {
+function generateTable2(random: Random, template: Template, profile: LevelProfile, state: AgencyState, set: Setter): void {
   const decisionsScale = profile.decisions * state.growth;
   const decisions = (share: number) => (random.chance(0.25) ? 0 : Math.round(random.logNormal(decisionsScale * share, 0.8)));
   const newRegulations = profile.makesRegulations ? random.int(0, 8) : 0;
   const newNormative = random.chance(0.3) ? 0 : Math.round(random.logNormal(profile.isGovernment ? 12 : 4, 0.7));
 
-  if (template === '2019') {
+  if (printsCell(template, 't2.regulations.total_published')) {
     state.regulationStock += newRegulations;
     state.normativeStock += newNormative;
     set('t2', 'regulations', 'new_made', newRegulations);
@@ -179,7 +180,7 @@ function generateTable2(random: Random, template: TemplateVersion, profile: Leve
     set('t2', 'centralized_procurement', 'procurement_projects', projects);
     // The amount in 元 (whole fen) is resolved to its printed form later; store fen here.
     set('t2', 'centralized_procurement', 'procurement_amount', projects === 0 ? 0 : Math.round(projects * random.logNormal(45, 0.9) * 1_000_000));
-  } else {
+  } else if (printsCell(template, 't2.regulations.currently_valid')) {
     const repealedRegulations = state.regulationStock > 0 && random.chance(0.3) ? random.int(0, Math.min(3, state.regulationStock)) : 0;
     state.regulationStock += newRegulations - repealedRegulations;
     const repealedNormative = state.normativeStock > 0 && random.chance(0.5) ? random.int(0, Math.min(20, state.normativeStock)) : 0;
@@ -204,8 +205,8 @@ function catalogue(random: Random, state: AgencyState, row: string, lo: number, 
   return random.chance(0.3) ? 0 : random.int(lo, hi);
 }
 
-function generateTable3(random: Random, template: TemplateVersion, state: AgencyState, newReceived: number, set: Setter): void {
-  const rows = outcomeRows(template === '2019' ? 'combined' : 'split');
+function generateTable3(random: Random, template: Template, state: AgencyState, newReceived: number, set: Setter): void {
+  const rows = outcomeRows(prescribedOtherRows(template));
   const weights = rows.map((r) => OUTCOME_WEIGHTS[r] * (r === 'granted' ? Math.max(0.3, 1 + state.grantedBias * 5) : 1));
   const newByCol = random.multinomial(newReceived, APPLICANT_WEIGHTS);
   const carriedIn = state.carriedOut ?? new Map(APPLICANT_COLS.map((c, i) => [c, random.poisson(newByCol[i] * 0.03)]));
@@ -287,7 +288,7 @@ function blankSomeZeros(random: Random, cells: Cell[]): void {
  * Break exactly the identities named in the returned slips, and no others: each slip moves
  * figures in pairs so the neighbouring identities still hold.
  */
-function applySlip(random: Random, cells: Cell[], template: TemplateVersion): string[] {
+function applySlip(random: Random, cells: Cell[], template: Template): string[] {
   const index = CellIndex.of(cells);
   const bump = (row: string, col: string, by: number, table: TableId = 't3') => {
     const cell = index.get(table, row, col)!;
@@ -298,7 +299,7 @@ function applySlip(random: Random, cells: Cell[], template: TemplateVersion): st
   const kind = random.pick(['outcome_sum', 'balance', 'row_total', 't4_total'] as const);
   const col = random.pick(T3_COL_KEYS.filter((c) => c !== 'total'));
   if (kind === 'outcome_sum') {
-    const row = random.pick(outcomeRows(template === '2019' ? 'combined' : 'split'));
+    const row = random.pick(outcomeRows(prescribedOtherRows(template)));
     bump(row, col, delta);
     bump(row, 'total', delta);
     return [`t3.outcome_sum:${col}`, 't3.outcome_sum:total'];
@@ -310,7 +311,7 @@ function applySlip(random: Random, cells: Cell[], template: TemplateVersion): st
   }
   if (kind === 'row_total') {
     // Shift a total between two outcome rows: both row sums break, the column sums hold.
-    const rows = outcomeRows(template === '2019' ? 'combined' : 'split');
+    const rows = outcomeRows(prescribedOtherRows(template));
     const from = rows.find((r) => (index.get('t3', r, 'total')!.value ?? 0) >= delta);
     if (!from) {
       bump('granted', col, delta);
@@ -343,7 +344,7 @@ function shortName(agency: Agency): string {
 
 const metric = (key: MetricKey, value: number, unit: string, evidence: string, extra: Partial<Metric> = {}): Metric => ({ key, value, unit, evidence, ...extra });
 
-function generateMetrics(random: Random, agency: Agency, template: TemplateVersion, profile: LevelProfile, applications: number): Metric[] {
+function generateMetrics(random: Random, agency: Agency, template: Template, profile: LevelProfile, applications: number): Metric[] {
   const out: Metric[] = [];
   const scale = Math.max(1, profile.applications);
   const count = (median: number) => Math.max(1, Math.round(random.logNormal(median, 0.5)));
@@ -418,7 +419,7 @@ function generateMetrics(random: Random, agency: Agency, template: TemplateVersi
     const [phrase, unit] = random.pick([['开展政府开放日活动', '次'], ['举办政府开放日活动', '场']] as const);
     out.push(metric('open_day_events', n, unit, `${phrase}${n}${unit}`));
   }
-  if (template === '2021' && random.chance(0.7)) {
+  if (printsCell(template, FEE_UNPAID) && random.chance(0.7)) {
     const charged = random.chance(0.15) && applications > 0;
     const fee = charged ? random.int(1, 60) * 10 : 0;
     out.push(metric('info_processing_fee', fee, '元', charged ? `本年度共收取信息处理费${fee}元` : '本年度未收取信息处理费'));

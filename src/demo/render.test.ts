@@ -70,7 +70,7 @@ describe('renderReport', () => {
       const report = withBlanks(template);
       const html = renderReport(report, 'html').content;
       expect(html.match(/<table/g)).toHaveLength(3);
-      expect(html).toContain(`rowspan="${template === '2019' ? 20 : 22}"`);
+      expect(html).toContain(`rowspan="${{ '2019': 20, '2021': 22 }[template]}"`);
       expect(html).toContain('colspan="7"');
       expect(html).toMatch(/&nbsp;|<td[^>]*><\/td>|>-<|>\/</);
     }

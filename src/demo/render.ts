@@ -3,7 +3,7 @@
  * one cell per line, space-aligned) or crawled with its cells run together, and Word-exported
  * HTML with rowspan/colspan. Every rendering carries the same figures and the same sentences.
  */
-import { T2_GROUPS, T3_COL_KEYS, T4_COL_KEYS, columnDef, tableDef, type TableId, type TemplateVersion } from '../model/template.ts';
+import { T2_GROUPS, T3_COL_KEYS, T3_GROUPS, TABLE_HEADINGS, T4_COL_KEYS, columnDef, tableDef, templateById, type TableId, type Template } from '../model/templates/index.ts';
 import type { Cell, Metric, MetricKey } from '../model/report.ts';
 import { SYNTHETIC_MARKER } from '../model/dataset.ts';
 import type { DemoReport } from './generate.ts';
@@ -152,7 +152,7 @@ function figure(cells: CellIndex<Cell>, table: TableId, row: string, col: string
 
 /** Table 2 is printed block by block (第二十条第（N）项), each with its own header, four columns wide. */
 function table2Rows(report: DemoReport, cells: CellIndex<Cell>): GridCell[][] {
-  const def = tableDef(report.template, 't2');
+  const def = tableDef(templateById(report.template), 't2');
   const rows: GridCell[][] = [];
   for (const group of Object.keys(T2_GROUPS)) {
     const groupRows = def.rows.filter((r) => r.group === group);
@@ -161,40 +161,39 @@ function table2Rows(report: DemoReport, cells: CellIndex<Cell>): GridCell[][] {
     const lastSpan = 4 - cols.length;
     const spanLast = (items: GridCell[]) => items.map((c, i) => (i === items.length - 1 && lastSpan > 1 ? { ...c, colspan: lastSpan } : c));
     rows.push([{ text: T2_GROUPS[group].zh, colspan: 4 }]);
-    rows.push([{ text: '信息内容' }, ...spanLast(cols.map((c) => ({ text: t2Header(report.template, c) })))]);
+    rows.push([{ text: '信息内容' }, ...spanLast(cols.map((c) => ({ text: t2Header(templateById(report.template), c) })))]);
     for (const r of groupRows) rows.push([{ text: r.zh }, ...spanLast(cols.map((c) => figure(cells, 't2', r.key, c)))]);
   }
   return rows;
 }
 
-function t2Header(template: TemplateVersion, col: string): string {
+function t2Header(template: Template, col: string): string {
   const def = columnDef(template, 't2', col)!;
   return col === 'fee_amount' ? `${def.zh}（单位：万元）` : def.zh;
 }
 
 const T3_CORNER = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 const T3_FULL_LABELS: Record<string, string> = { partially_granted: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）' };
-const T3_GROUP_LABELS: Record<string, string> = { denied: '（三）不予公开', unable: '（四）无法提供', not_processed: '（五）不予处理', other: '（六）其他处理' };
 
 function table3Rows(report: DemoReport, cells: CellIndex<Cell>): GridCell[][] {
-  const def = tableDef(report.template, 't3');
+  const def = tableDef(templateById(report.template), 't3');
   const values = (row: string) => T3_COL_KEYS.map((c) => figure(cells, 't3', row, c));
   const rows: GridCell[][] = [
-    [{ text: T3_CORNER, rowspan: 3, colspan: 3 }, { text: '申请人情况', colspan: 7 }],
-    [{ text: '自然人', rowspan: 2 }, { text: '法人或其他组织', colspan: 5 }, { text: '总计', rowspan: 2 }],
-    def.columns.filter((c) => c.key !== 'natural_person' && c.key !== 'total').map((c) => ({ text: c.zh })),
+    [{ text: T3_CORNER, rowspan: 3, colspan: 3 }, { text: TABLE_HEADINGS.applicants.zh, colspan: 7 }],
+    [{ text: def.columns[0].zh, rowspan: 2 }, { text: TABLE_HEADINGS.organisations.zh, colspan: 5 }, { text: def.columns[6].zh, rowspan: 2 }],
+    def.columns.slice(1, 6).map((c) => ({ text: c.zh })),
   ];
   const outcomeSpan = def.rows.filter((r) => r.group !== undefined).length + 1;
   let previousGroup: string | undefined;
   for (const r of def.rows) {
     const labels: GridCell[] = [];
-    if (r.key === 'granted') labels.push({ text: '三、本年度办理结果', rowspan: outcomeSpan });
+    if (r.key === 'granted') labels.push({ text: TABLE_HEADINGS.outcomes.zh, rowspan: outcomeSpan });
     const groupSize = def.rows.filter((x) => x.group === r.group).length;
     if (r.group === undefined || groupSize === 1) {
       // 一、二、四 span all three label columns; （一）（二）（六）（七） sit under 三、本年度办理结果.
       labels.push({ text: T3_FULL_LABELS[r.key] ?? r.zh, colspan: r.group === undefined && r.key !== 'outcome_total' ? 3 : 2 });
     } else {
-      if (r.group !== previousGroup) labels.push({ text: T3_GROUP_LABELS[r.group], rowspan: groupSize });
+      if (r.group !== previousGroup) labels.push({ text: T3_GROUPS[r.group].heading!.zh, rowspan: groupSize });
       labels.push({ text: r.zh });
     }
     previousGroup = r.group;
@@ -204,11 +203,11 @@ function table3Rows(report: DemoReport, cells: CellIndex<Cell>): GridCell[][] {
 }
 
 function table4Rows(report: DemoReport, cells: CellIndex<Cell>): GridCell[][] {
-  const def = tableDef(report.template, 't4');
+  const def = tableDef(templateById(report.template), 't4');
   const colLabels = def.columns.map((c) => ({ text: c.zh }));
   return [
-    [{ text: '行政复议', colspan: 5 }, { text: '行政诉讼', colspan: 10 }],
-    [...colLabels.map((c) => ({ ...c, rowspan: 2 })), { text: '未经复议直接起诉', colspan: 5 }, { text: '复议后起诉', colspan: 5 }],
+    [{ text: def.rows[0].zh, colspan: 5 }, { text: TABLE_HEADINGS.litigation.zh, colspan: 10 }],
+    [...colLabels.map((c) => ({ ...c, rowspan: 2 })), { text: def.rows[1].zh, colspan: 5 }, { text: def.rows[2].zh, colspan: 5 }],
     [...colLabels, ...colLabels],
     def.rows.flatMap((r) => T4_COL_KEYS.map((c) => figure(cells, 't4', r.key, c))),
   ];

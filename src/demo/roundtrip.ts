@@ -2,7 +2,7 @@
  * The round-trip property: a generated report, printed in any rendering and read back by the
  * real readers and parser, gives back exactly the figures it was generated with.
  */
-import { cellKey, columnDef } from '../model/template.ts';
+import { cellKey, columnDef, templateById } from '../model/templates/index.ts';
 import type { ParsedReport } from '../model/report.ts';
 import { readHtmlDocument } from '../ingest/readers/html.ts';
 import { readTextDocument } from '../ingest/readers/text.ts';
@@ -32,7 +32,7 @@ export function differences(report: DemoReport, parsed: ParsedReport, rendering:
       continue;
     }
     if (rendering === 'text-runtogether' && got.state === 'missing' && got.value === null && declined.has(key)) continue;
-    const isMoney = columnDef(report.template, truth.table, truth.col)?.unit === '万元';
+    const isMoney = columnDef(templateById(report.template), truth.table, truth.col)?.unit === '万元';
     const sameValue = truth.value === null || got.value === null ? truth.value === got.value : isMoney ? Math.abs(truth.value - got.value) < 1e-6 : truth.value === got.value;
     if (got.state !== truth.state || !sameValue) out.push(`${key}: got ${got.state} ${got.value} (raw ${JSON.stringify(got.raw)}), want ${truth.state} ${truth.value} (raw ${JSON.stringify(truth.raw)})`);
   }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASET_TABLES, DATASET_TABLE_NAMES } from '../model/dataset.ts';
 import type { ParsedReport } from '../model/report.ts';
 import { runChecks } from '../model/rules.ts';
+import { templateById, templateCells } from '../model/templates/index.ts';
 import { DatasetWriter, regionOf, reportRows, type DatasetManifest } from './dataset-writer.ts';
 
 function exampleReport(overrides: Partial<ParsedReport> = {}): ParsedReport {
@@ -30,7 +31,7 @@ function exampleReport(overrides: Partial<ParsedReport> = {}): ParsedReport {
       { key: 'portal_posts', value: 35, unit: '条', evidence: '发布信息35条' },
     ],
     checks: [
-      ...runChecks(cells, '2019').filter((c) => c.rule === 't3.balance' && c.col === 'total'),
+      ...runChecks(cells, templateById('2019')).filter((c) => c.rule === 't3.balance' && c.col === 'total'),
       { rule: 't2.total_ge_new', row: 'regulations', status: 'fail', left: 1, right: 2, cells: ['t2.regulations.total_published', 't2.regulations.new_published'] },
       { rule: 'parse.split', row: 'granted', col: 'total', status: 'uncertain', left: null, right: null, note: 'two splits' },
     ],
@@ -45,12 +46,26 @@ describe('reportRows', () => {
     const reportRow = Object.fromEntries(DATASET_TABLES.reports.map(([name], i) => [name, rows.reports[0][i]]));
     expect(reportRow).toMatchObject({
       id: 'a'.repeat(64), agency: '示例省甲市教育局', region: '示例省甲市', year: 2022, template: '2019', synthetic: true,
-      n_number: 5, n_blank: 1, n_inferred: 1, n_missing: 1, failed_hard: 1, failed_soft: 1, uncertain: 1,
     });
     expect(JSON.parse(reportRow.warnings as string)).toEqual(['t3.granted.total inferred from t3.outcome_sum']);
     for (const table of DATASET_TABLE_NAMES) {
       for (const row of rows[table]) expect(row).toHaveLength(DATASET_TABLES[table].length);
     }
+  });
+
+  it('counts each cell state and each check outcome into its own column', () => {
+    const cellStates = [['inferred', 1], ['blank', 2], ['missing', 3], ['number', 4]] as const;
+    const refs = templateCells(templateById('2019'));
+    let at = 0;
+    const cells = cellStates.flatMap(([state, n]) => refs.slice(at, (at += n)).map((ref) => {
+      const value = state === 'number' || state === 'inferred' ? 1 : null;
+      return { ...ref, value, raw: value === null ? null : '1', state };
+    }));
+    const checks = ([['t3.balance', 'fail', 5], ['t2.total_ge_new', 'fail', 6], ['t4.total', 'uncertain', 7], ['t3.row_total', 'pass', 8]] as const)
+      .flatMap(([rule, status, n]) => Array.from({ length: n }, (_, i) => ({ rule, row: `r${i}`, status, left: null, right: null })));
+    const rows = reportRows(exampleReport({ cells, checks }), { synthetic: false });
+    const reportRow = Object.fromEntries(DATASET_TABLES.reports.map(([name], i) => [name, rows.reports[0][i]]));
+    expect(reportRow).toMatchObject({ n_inferred: 1, n_blank: 2, n_missing: 3, n_number: 4, failed_hard: 5, failed_soft: 6, uncertain: 7 });
   });
 
   it('names a 直辖市 once in the region', () => {

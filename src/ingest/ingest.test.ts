@@ -6,7 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASET_TABLE_NAMES } from '../model/dataset.ts';
-import { exampleReportText } from './example-report.ts';
+import { exampleReportText } from '../testing/example-report.ts';
 import { collectFiles, ingest, IngestError } from './ingest.ts';
 import { OutputDirError } from './output-dir.ts';
 

@@ -1,10 +1,10 @@
 /**
  * Each agency's reports as a series over the years: which years have a report (and whether it
- * holds any table), and the checks that link one year to the next (domain.md §7.1 rule 5,
+ * holds any table), and the checks that link one year to the next (docs/domain.md §7.1 rule 5,
  * §7.3 rule 12). Computed over the whole dataset, after every report is parsed.
  */
 import type { CheckResult, ParsedReport } from '../model/report.ts';
-import { T3_COL_KEYS } from '../model/template.ts';
+import { T3_COL_KEYS } from '../model/templates/index.ts';
 
 export interface SeriesReport {
   id: string;

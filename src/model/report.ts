@@ -1,5 +1,5 @@
-/** The shape of one parsed report (contract.md), shared by the CLI, the dataset and the app. */
-import type { TableId, TemplateVersion } from './template.ts';
+/** The shape of one parsed report (docs/contract.md), shared by the CLI, the dataset and the app. */
+import type { TableId, TemplateId } from './templates/index.ts';
 
 export type SourceFormat = 'text' | 'html' | 'pdf' | 'docx';
 
@@ -79,7 +79,7 @@ export interface ParsedReport {
   source: { file: string; sha256: string; format: SourceFormat; url?: string };
   agency: Agency;
   year: number | null;
-  template: TemplateVersion | null;
+  template: TemplateId | null;
   cells: Cell[];
   metrics: Metric[];
   checks: CheckResult[];

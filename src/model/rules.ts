@@ -1,8 +1,8 @@
 /**
- * The arithmetic rules of domain.md §7 as data, and one evaluator. Hard rules are identities
+ * The arithmetic rules of docs/domain.md §7 as data, and one evaluator. Hard rules are identities
  * the template demands; soft rules usually hold. Both are reported, never used to reject.
  */
-import { ORG_COLS, T3_COL_KEYS, T4_COL_KEYS, OUTCOME_ROWS_COMMON, OTHER_SPLIT_ROWS, cellKey, type TableId, type TemplateVersion } from './template.ts';
+import { cellKey, otherRowsOfCells, type RuleInstance, type Template } from './templates/index.ts';
 import type { Cell, CheckResult } from './report.ts';
 
 export type Severity = 'hard' | 'soft';
@@ -12,16 +12,6 @@ export interface RuleDef {
   severity: Severity;
   zh: string;
   en: string;
-}
-
-/** One concrete comparison: Σ left `op` Σ right, on named cells. */
-export interface RuleInstance {
-  rule: string;
-  row?: string;
-  col?: string;
-  left: string[];
-  op: 'eq' | 'ge';
-  right: string[];
 }
 
 export const RULES: Record<string, RuleDef> = {
@@ -37,48 +27,6 @@ export const RULES: Record<string, RuleDef> = {
   'x.valid_stock': { id: 'x.valid_stock', severity: 'soft', zh: '现行有效件数 ≈ 上年现行有效 + 本年制发 − 本年废止', en: 'Currently valid ≈ last year\'s + issued − repealed' },
   'parse.split': { id: 'parse.split', severity: 'soft', zh: '连写数字无法唯一拆分', en: 'Run-together digits could not be split with certainty' },
 };
-
-const ref = (table: TableId, row: string, col: string) => cellKey({ table, row, col });
-
-/** Whether table 3 prints （六）其他处理 as one row or as the 2021 template's three. */
-export type OtherRows = 'combined' | 'split';
-
-export function outcomeRows(otherRows: OtherRows): string[] {
-  return [...OUTCOME_ROWS_COMMON, ...(otherRows === 'combined' ? ['other_handling'] : OTHER_SPLIT_ROWS)];
-}
-
-export function t3Rows(otherRows: OtherRows): string[] {
-  return ['new_received', 'carried_over_in', ...outcomeRows(otherRows), 'outcome_total', 'carried_over_out'];
-}
-
-/** Every comparison that applies to a report of this template. */
-export function ruleInstances(template: TemplateVersion, otherRows: OtherRows): RuleInstance[] {
-  const out: RuleInstance[] = [];
-  for (const c of T3_COL_KEYS) {
-    out.push({ rule: 't3.balance', col: c, left: [ref('t3', 'new_received', c), ref('t3', 'carried_over_in', c)], op: 'eq', right: [ref('t3', 'outcome_total', c), ref('t3', 'carried_over_out', c)] });
-  }
-  for (const r of t3Rows(otherRows)) {
-    out.push({ rule: 't3.row_total', row: r, left: [ref('t3', r, 'total')], op: 'eq', right: [ref('t3', r, 'natural_person'), ...ORG_COLS.map((o) => ref('t3', r, o))] });
-  }
-  for (const c of T3_COL_KEYS) {
-    out.push({ rule: 't3.outcome_sum', col: c, left: [ref('t3', 'outcome_total', c)], op: 'eq', right: outcomeRows(otherRows).map((r) => ref('t3', r, c)) });
-  }
-  for (const g of ['review', 'lit_direct', 'lit_after_review']) {
-    out.push({ rule: 't4.total', row: g, left: [ref('t4', g, 'total')], op: 'eq', right: T4_COL_KEYS.filter((c) => c !== 'total').map((c) => ref('t4', g, c)) });
-  }
-  if (template === '2019') {
-    for (const r of ['regulations', 'normative_documents']) {
-      out.push({ rule: 't2.total_ge_new', row: r, left: [ref('t2', r, 'total_published')], op: 'ge', right: [ref('t2', r, 'new_published')] });
-    }
-    out.push({ rule: 't2.amount_non_negative', row: 'centralized_procurement', col: 'procurement_amount', left: [ref('t2', 'centralized_procurement', 'procurement_amount')], op: 'ge', right: [] });
-  } else {
-    for (const r of ['regulations', 'normative_documents']) {
-      out.push({ rule: 't2.valid_ge_issued', row: r, left: [ref('t2', r, 'currently_valid')], op: 'ge', right: [ref('t2', r, 'issued')] });
-    }
-    out.push({ rule: 't2.amount_non_negative', row: 'admin_fees', col: 'fee_amount', left: [ref('t2', 'admin_fees', 'fee_amount')], op: 'ge', right: [] });
-  }
-  return out;
-}
 
 const EPSILON = 1e-6;
 
@@ -116,17 +64,10 @@ function nonNegative(cells: Cell[]): CheckResult[] {
   return negatives.map((c) => ({ rule: 't3.non_negative', row: c.row, col: c.col, status: 'fail' as const, left: c.value, right: 0, cells: [cellKey(c)] }));
 }
 
-export function otherRowsOf(cells: Cell[], template: TemplateVersion): OtherRows {
-  if (template === '2019') return 'combined';
-  const hasSplit = cells.some((c) => c.table === 't3' && OTHER_SPLIT_ROWS.includes(c.row));
-  const hasCombined = cells.some((c) => c.table === 't3' && c.row === 'other_handling');
-  return hasCombined && !hasSplit ? 'combined' : 'split';
-}
-
 /** Run every rule that applies to the report's cells. */
-export function runChecks(cells: Cell[], template: TemplateVersion): CheckResult[] {
+export function runChecks(cells: Cell[], template: Template): CheckResult[] {
   const byKey = new Map(cells.map((c) => [cellKey(c), c]));
-  const results = ruleInstances(template, otherRowsOf(cells, template)).map((i) => evaluate(i, (k) => byKey.get(k)));
+  const results = template.rules(otherRowsOfCells(cells, template)).map((i) => evaluate(i, (k) => byKey.get(k)));
   return [...results, ...nonNegative(cells)];
 }
 

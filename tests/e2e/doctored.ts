@@ -11,6 +11,7 @@ import { generateDemoReports } from '../../src/demo/generate.ts';
 import { DatasetWriter } from '../../src/ingest/dataset-writer.ts';
 import { runChecks } from '../../src/model/rules.ts';
 import { DATASETS } from '../../src/model/dataset.ts';
+import { templateById } from '../../src/model/templates/index.ts';
 import { REPO_ROOT } from './paths.ts';
 
 /** Each sets `window.__xss` when it runs; the test fails if it ever does. */
@@ -41,7 +42,7 @@ export async function writeDoctoredDist(): Promise<string> {
           template: report.template,
           cells: report.cells.map((cell, k) => (k % 7 === 0 && cell.raw !== null ? { ...cell, raw: `${cell.raw}${payload}` } : cell)),
           metrics: report.metrics.map((metric) => ({ ...metric, account: metric.account ? `${metric.account}${payload}` : metric.account, evidence: `${metric.evidence}${payload}` })),
-          checks: runChecks(report.cells, report.template),
+          checks: runChecks(report.cells, templateById(report.template)),
           warnings: [`t3.granted.total: ${payload}`],
         }, { synthetic: dataset === DATASETS.demo });
       });

@@ -96,6 +96,21 @@ export async function chartTexts(page: Page, name: string): Promise<string[]> {
   return page.locator(`[data-chart="${name}"] svg text`).allTextContents();
 }
 
+export interface PlacedText {
+  text: string;
+  /** Centre of the drawn text, in page pixels. */
+  x: number;
+  y: number;
+}
+
+/** Every <text> a chart drew with where it was drawn, so a test can tell a bar's label from an axis tick. */
+export async function chartTextsPlaced(page: Page, name: string): Promise<PlacedText[]> {
+  return page.locator(`[data-chart="${name}"] svg text`).evaluateAll((nodes) => nodes.map((node) => {
+    const box = node.getBoundingClientRect();
+    return { text: node.textContent ?? '', x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }));
+}
+
 let native: Promise<{ run: (sql: string) => Promise<Record<string, unknown>[]> }> | null = null;
 
 /** Run SQL in native DuckDB over the Parquet files the app serves (tables reports, cells, metrics, checks). */

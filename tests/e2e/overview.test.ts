@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chartTexts, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { chartTexts, chartTextsPlaced, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,13 +23,15 @@ describe('Overview', () => {
     expect(digits(await app.page.locator('[data-kpi=years]').textContent())).toBe(counts.years);
     expect(digits(await app.page.locator('[data-kpi=failing]').textContent())).toBe(counts.failing);
 
-    // every bar of reports-per-year carries its count
-    const perYear = await nativeQuery<{ year: number; n: number }>('SELECT year, count(*) AS n FROM reports GROUP BY year ORDER BY year');
-    const texts = await chartTexts(app.page, 'overview-reports');
-    for (const { year } of perYear) expect(texts).toContain(String(year));
-    const labelled = texts.map((t) => digits(t)).filter((n) => Number.isFinite(n));
-    const byTemplate = await nativeQuery<{ n: number }>('SELECT count(*) AS n FROM reports WHERE year IS NOT NULL GROUP BY year, template');
-    for (const { n } of byTemplate) expect(labelled).toContain(n);
+    // every bar of reports-per-year carries its count, on its own year's column (not on the value axis)
+    const placed = await chartTextsPlaced(app.page, 'overview-reports');
+    const byTemplate = await nativeQuery<{ year: number; n: number }>('SELECT year, count(*) AS n FROM reports WHERE year IS NOT NULL GROUP BY year, template ORDER BY year, n');
+    for (const year of new Set(byTemplate.map((r) => r.year))) {
+      const axisLabel = placed.find((t) => t.text === String(year));
+      expect(axisLabel, `x-axis label ${year}`).toBeDefined();
+      const onColumn = placed.filter((t) => t !== axisLabel && Math.abs(t.x - axisLabel!.x) < 2 && t.y < axisLabel!.y).map((t) => digits(t.text));
+      expect(onColumn.sort((a, b) => a - b), `bar labels of ${year}`).toEqual(byTemplate.filter((r) => r.year === year).map((r) => r.n));
+    }
 
     if (counts.failing > 0) {
       const [top] = await nativeQuery<{ agency: string; failed_hard: number }>('SELECT agency, failed_hard FROM reports WHERE failed_hard > 0 ORDER BY failed_hard DESC, year DESC, agency, id LIMIT 1');

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_OPTION, echarts, type ChartOption } from './echarts.ts';
 import { rankedBarOption, sideBySideOption } from './compare.ts';
 import { measureById } from '../queries/measures.ts';
 import type { RankRow } from '../queries/compare.ts';
-
-function renderSvg(option: ChartOption, height = 300): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 600, height });
-  chart.setOption({ ...BASE_OPTION, ...option });
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
-}
+import { drawChart, textsAt } from '../../testing/chart-svg.ts';
 
 describe('compare charts', () => {
   const row = (id: string, agency: string, value: number | null, synthetic = true): RankRow => ({
@@ -22,7 +14,11 @@ describe('compare charts', () => {
     const yAxis = option.yAxis as { data: string[] };
     expect(yAxis.data).toEqual(['示例省乙市', '示例省甲市']);
     expect((option.series as { data: { id: string }[] }[])[0].data.map((d) => d.id)).toEqual(['b', 'a']);
-    expect(renderSvg(option)).toContain('30');
+    const chart = drawChart(option);
+    // each value is printed at the end of its own agency's bar
+    const labelOf = (agency: string) => textsAt(chart, { y: chart.pixel({ yAxisIndex: 0 }, agency) as number }).filter((t) => t !== agency);
+    expect(labelOf('示例省甲市')).toEqual(['30']);
+    expect(labelOf('示例省乙市')).toEqual(['12']);
   });
 
   it('shows rates as percentages side by side, a missing year without a bar', () => {
@@ -31,6 +27,9 @@ describe('compare charts', () => {
       ['甲', '乙'], measureById('disclosure_rate'), 'en',
     );
     expect((option.series as { data: unknown[] }[])[1].data).toEqual([0.25, null]);
-    expect(renderSvg(option)).toContain('100%');
+    const chart = drawChart(option);
+    // the value axis is in percent, from 0% to a rate of 1 at 100%
+    expect(textsAt(chart, { y: chart.pixel({ yAxisIndex: 0 }, 1) as number })).toEqual(['100%']);
+    expect(textsAt(chart, { y: chart.pixel({ yAxisIndex: 0 }, 0) as number })).toEqual(['0%']);
   });
 });

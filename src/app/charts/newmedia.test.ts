@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { init, use } from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
 import type { ChartOption } from './echarts.ts';
+import { drawChart } from '../../testing/chart-svg.ts';
 import { newMediaPlatformOption, newMediaRankOption, newMediaTrendOption } from './newmedia.ts';
 import type { NewMediaAccountRow, NewMediaPlatformRow } from '../queries/newmedia.ts';
 
-use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
-
-function render(option: ChartOption): string {
-  const chart = init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 360 });
-  chart.setOption(option);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
-}
+const render = (option: ChartOption): string => drawChart(option, { width: 640, height: 360 }).svg;
 
 const row = (platform: string, year: number, followers: number | null, posts: number | null): NewMediaPlatformRow => ({
   platform, year, n_accounts: 1, n_reports: 1, followers, posts, n_with_followers: followers === null ? 0 : 1, n_with_posts: posts === null ? 0 : 1, n_posts_cumulative: 0,

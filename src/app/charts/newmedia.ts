@@ -1,17 +1,12 @@
 /** Chart options for the new-media view: followers (a stock) and posts (a flow) per platform. */
 import type { ChartOption } from './echarts.ts';
 import { formatCompact, formatNumber, type Lang } from '../format.ts';
+import { platformName } from '../i18n/labels.ts';
 import type { NewMediaAccountRow, NewMediaPlatformRow } from '../queries/newmedia.ts';
 
 export type NewMediaMeasure = 'followers' | 'posts';
 
 export const PLATFORM_ORDER = ['wechat', 'weibo', 'douyin', 'toutiao', 'video_channel', 'app', 'other'] as const;
-const PLATFORM_TEXT: Record<string, { zh: string; en: string }> = {
-  wechat: { zh: '微信', en: 'WeChat' }, weibo: { zh: '微博', en: 'Weibo' }, app: { zh: '客户端', en: 'App' },
-  douyin: { zh: '抖音', en: 'Douyin' }, toutiao: { zh: '头条号', en: 'Toutiao' }, video_channel: { zh: '视频号', en: 'Channels' },
-  other: { zh: '其他', en: 'Other' },
-};
-export const platformText = (p: string, lang: Lang): string => PLATFORM_TEXT[p]?.[lang] ?? p;
 
 const platformsIn = (rows: readonly NewMediaPlatformRow[]) => PLATFORM_ORDER.filter((p) => rows.some((r) => r.platform === p));
 
@@ -28,7 +23,7 @@ export function newMediaPlatformOption(rows: readonly NewMediaPlatformRow[], opt
       return `${d.name}: ${formatNumber(d.value, lang, 'missing')}<br>${accounts}`;
     } },
     grid: { left: 8, right: 16, top: 16, bottom: 8 },
-    xAxis: { type: 'category', data: platforms.map((p) => platformText(p, lang)) },
+    xAxis: { type: 'category', data: platforms.map((p) => platformName(p, lang)) },
     yAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatCompact(v, lang) } },
     series: [{
       type: 'bar',
@@ -36,7 +31,7 @@ export function newMediaPlatformOption(rows: readonly NewMediaPlatformRow[], opt
       label: { show: true, position: 'top', formatter: (p: unknown) => formatCompact((p as { value: number | null }).value, lang, 'missing') },
       data: platforms.map((p) => {
         const r = ofYear.find((x) => x.platform === p)!;
-        return { name: platformText(p, lang), value: r[measure], accounts: r.n_accounts, stated: measure === 'followers' ? r.n_with_followers : r.n_with_posts };
+        return { name: platformName(p, lang), value: r[measure], accounts: r.n_accounts, stated: measure === 'followers' ? r.n_with_followers : r.n_with_posts };
       }),
     }],
   };
@@ -55,7 +50,7 @@ export function newMediaTrendOption(rows: readonly NewMediaPlatformRow[], opts: 
     yAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatCompact(v, lang) } },
     series: platformsIn(rows).map((p) => ({
       type: 'line' as const,
-      name: platformText(p, lang),
+      name: platformName(p, lang),
       connectNulls: false,
       data: years.map((y) => rows.find((r) => r.platform === p && r.year === y)?.[measure] ?? null),
     })),
@@ -75,7 +70,7 @@ export function newMediaRankOption(rows: readonly NewMediaAccountRow[], opts: { 
   // A running total of posts is not ranked against years' posts.
   const comparable = (r: NewMediaAccountRow) => r[measure] !== null && !(measure === 'posts' && r.posts_cumulative);
   const top = rows.filter((r) => r.year === year && comparable(r)).sort((a, b) => b[measure]! - a[measure]!).slice(0, opts.limit ?? 15);
-  const name = (r: NewMediaAccountRow) => `${accountLabel(r)}（${platformText(r.platform, lang)}）`;
+  const name = (r: NewMediaAccountRow) => `${accountLabel(r)}（${platformName(r.platform, lang)}）`;
   return {
     aria: { enabled: true },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { init, use } from 'echarts/core';
-import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
 import type { ChartOption } from './echarts.ts';
+import { drawChart } from '../../testing/chart-svg.ts';
 import { outcomeGroups, outcomesBarOption, outcomesFlowOption, outcomeTrendOption } from './outcomes.ts';
 import type { OutcomeCellRow } from '../queries/outcomes.ts';
 
-use([BarChart, LineChart, SankeyChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
-
-function render(option: ChartOption): string {
-  const chart = init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 400 });
-  chart.setOption(option);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
-}
+const render = (option: ChartOption): string => drawChart(option, { width: 640, height: 400 }).svg;
 
 const cell = (row: string, col: string, value: number | null): OutcomeCellRow => ({ row, col, value, n_reported: value === null ? 0 : 1, n_empty: value === null ? 1 : 0 });
 const CELLS: OutcomeCellRow[] = [

@@ -1,8 +1,10 @@
 /** Chart options for the applications view (table 3): outcomes by applicant type, the flow, the trend. */
 import { from, op } from 'arquero';
 import type { ChartOption } from './echarts.ts';
-import { T3_COL_KEYS, T3_GROUPS, rowDef } from '../../model/template.ts';
+import { countsAndRateByYearOption } from './year-trend.ts';
+import { T3_COL_KEYS, rowDef } from '../../model/templates/index.ts';
 import { formatNumber, formatPercent, type Lang } from '../format.ts';
+import { colShortName, groupName } from '../i18n/labels.ts';
 import type { OutcomeCellRow, OutcomeTrendRow } from '../queries/outcomes.ts';
 
 export const OUTCOME_GROUPS = ['granted', 'partially_granted', 'denied', 'unable', 'not_processed', 'other'] as const;
@@ -52,21 +54,6 @@ const GROUP_COLORS: Record<OutcomeGroup, string> = {
   granted: '#2f7d4f', partially_granted: '#8cc084', denied: '#c0504d', unable: '#e3a33b', not_processed: '#7f7f7f', other: '#5b7db1',
 };
 
-const APPLICANT_NAMES: Record<string, { zh: string; en: string }> = {
-  natural_person: { zh: '自然人', en: 'Natural persons' },
-  commercial_enterprise: { zh: '商业企业', en: 'Businesses' },
-  research_institution: { zh: '科研机构', en: 'Research bodies' },
-  social_welfare_org: { zh: '社会公益组织', en: 'Social-welfare orgs' },
-  legal_service_org: { zh: '法律服务机构', en: 'Legal-service orgs' },
-  other_org: { zh: '其他组织', en: 'Other orgs' },
-  total: { zh: '总计', en: 'Total' },
-};
-
-/** Short applicant-type names for chart axes (the template's own labels are in template.ts). */
-export function applicantLabel(col: string, lang: Lang): string {
-  return APPLICANT_NAMES[col]?.[lang] ?? col;
-}
-
 /**
  * Horizontal stacked bars: one bar per applicant type, one segment per outcome group. With
  * `percent`, each bar shows shares of its own outcomes. A group no report printed is left out of
@@ -91,7 +78,7 @@ export function outcomesBarOption(cells: readonly OutcomeCellRow[], opts: { lang
           const v = valueOf(col, g);
           const total = barTotal(col);
           const share = v !== null && total > 0 ? ` (${formatPercent(v / total, lang)})` : '';
-          return `${list.find((p) => p.seriesIndex === i)?.marker ?? ''}${T3_GROUPS[g][lang]}: ${formatNumber(v, lang, 'blank')}${share}`;
+          return `${list.find((p) => p.seriesIndex === i)?.marker ?? ''}${groupName('t3', g, lang)}: ${formatNumber(v, lang, 'blank')}${share}`;
         });
         return [list[0].axisValueLabel, ...lines].join('<br>');
       },
@@ -99,10 +86,10 @@ export function outcomesBarOption(cells: readonly OutcomeCellRow[], opts: { lang
     legend: { type: 'scroll', top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8 },
     xAxis: percent ? { type: 'value', max: 1, axisLabel: { hideOverlap: true, formatter: (v: number) => formatPercent(v, lang, 'na', 0) } } : { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatNumber(v, lang) } },
-    yAxis: { type: 'category', inverse: true, data: cols.map((c) => applicantLabel(c, lang)) },
+    yAxis: { type: 'category', inverse: true, data: cols.map((c) => colShortName('t3', c, lang)) },
     series: OUTCOME_GROUPS.map((group) => ({
       type: 'bar' as const,
-      name: T3_GROUPS[group][lang],
+      name: groupName('t3', group, lang),
       stack: 'outcomes',
       itemStyle: { color: GROUP_COLORS[group] },
       emphasis: { focus: 'series' as const },
@@ -136,10 +123,10 @@ export function outcomesFlowOption(cells: readonly OutcomeCellRow[], opts: { lan
   };
   add(FLOW_TEXT.new_received[lang], hub, cellValue(cells, 'new_received', col));
   add(FLOW_TEXT.carried_over_in[lang], hub, cellValue(cells, 'carried_over_in', col));
-  for (const g of groups) add(hub, T3_GROUPS[g.group][lang], g.value);
+  for (const g of groups) add(hub, groupName('t3', g.group, lang), g.value);
   add(hub, FLOW_TEXT.carried_over_out[lang], cellValue(cells, 'carried_over_out', col));
   const names = [...new Set(links.flatMap((l) => [l.source, l.target]))];
-  const colorOf = (name: string) => OUTCOME_GROUPS.find((g) => T3_GROUPS[g][lang] === name);
+  const colorOf = (name: string) => OUTCOME_GROUPS.find((g) => groupName('t3', g, lang) === name);
   return {
     aria: { enabled: true },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
@@ -166,19 +153,10 @@ const TREND_TEXT = {
 /** New applications (bars) and the pooled disclosure rate (line) by year. */
 export function outcomeTrendOption(rows: readonly OutcomeTrendRow[], opts: { lang: Lang }): ChartOption {
   const { lang } = opts;
-  return {
-    aria: { enabled: true },
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 8, right: 8, top: 36, bottom: 8 },
-    xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
-    yAxis: [
-      { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatNumber(v, lang) } },
-      { type: 'value', min: 0, max: (extent: { max: number }) => Math.max(1, extent.max), axisLabel: { hideOverlap: true, formatter: (v: number) => formatPercent(v, lang, 'na', 0) }, splitLine: { show: false } },
-    ],
-    series: [
-      { type: 'bar', name: TREND_TEXT.new_received[lang], data: rows.map((r) => r.new_received), tooltip: { valueFormatter: (v) => formatNumber(v as number | null, lang, 'blank') } },
-      { type: 'line', name: TREND_TEXT.rate[lang], yAxisIndex: 1, connectNulls: false, data: rows.map((r) => r.disclosure_rate), tooltip: { valueFormatter: (v) => formatPercent(v as number | null, lang) } },
-    ],
-  };
+  return countsAndRateByYearOption(
+    rows.map((r) => r.year),
+    [{ name: TREND_TEXT.new_received[lang], data: rows.map((r) => r.new_received) }],
+    { name: TREND_TEXT.rate[lang], data: rows.map((r) => r.disclosure_rate) },
+    lang,
+  );
 }

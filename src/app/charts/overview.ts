@@ -2,14 +2,20 @@
 import type { ChartOption } from './echarts.ts';
 import { formatCompact, formatNumber, formatPercent, type Lang } from '../format.ts';
 import { MESSAGES } from '../i18n/messages.ts';
-import { RULES } from '../../model/rules.ts';
 import type { FailedRuleRow, ReportsByYearRow } from '../queries/overview.ts';
+import { TEMPLATES, templateOf } from '../../model/templates/index.ts';
+import { ruleName, templateName } from '../i18n/labels.ts';
 
-export const TEMPLATE_COLORS: Record<string, string> = { '2019': '#7c9cbf', '2021': '#1d4ed8' };
+/** One colour per template version in registry order, later versions darker. */
+const TEMPLATE_PALETTE = ['#7c9cbf', '#1d4ed8', '#1e3a8a'];
 const OTHER_COLOR = '#9aa5b1';
+const UNRECOGNISED = { zh: '未识别', en: 'unrecognised' };
 
-const templateName = (template: string | null, lang: Lang) =>
-  template === '2019' || template === '2021' ? MESSAGES[`template_${template}`][lang] : lang === 'zh' ? '未识别' : 'unrecognised';
+const templateColor = (template: string | null) => {
+  const known = templateOf(template);
+  return known ? TEMPLATE_PALETTE[TEMPLATES.indexOf(known) % TEMPLATE_PALETTE.length] : OTHER_COLOR;
+};
+const templateSeriesName = (template: string | null, lang: Lang) => (templateOf(template) ? templateName(template, lang) : UNRECOGNISED[lang]);
 
 /** Reports per year, stacked by template version. */
 export function reportsByYearOption(rows: readonly ReportsByYearRow[], lang: Lang): ChartOption {
@@ -23,9 +29,9 @@ export function reportsByYearOption(rows: readonly ReportsByYearRow[], lang: Lan
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
     series: templates.map((template) => ({
       type: 'bar',
-      name: templateName(template, lang),
+      name: templateSeriesName(template, lang),
       stack: 'reports',
-      itemStyle: { color: TEMPLATE_COLORS[template ?? ''] ?? OTHER_COLOR },
+      itemStyle: { color: templateColor(template) },
       label: { show: true, position: 'inside', color: '#fff', formatter: ({ value }: { value: unknown }) => (typeof value === 'number' && value > 0 ? formatNumber(value, lang) : '') },
       // a year without reports of this template has no bar, not a zero bar
       data: years.map((y) => rows.find((r) => r.year === y && r.template === template)?.reports ?? null),
@@ -75,7 +81,7 @@ export function failedRulesOption(rows: readonly FailedRuleRow[], lang: Lang): C
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 48, top: 8, bottom: 24 },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, lang), hideOverlap: true } },
-    yAxis: { type: 'category', data: sorted.map((r) => RULES[r.rule]?.[lang] ?? r.rule), axisLabel: { show: false }, axisTick: { show: false } },
+    yAxis: { type: 'category', data: sorted.map((r) => ruleName(r.rule, lang)), axisLabel: { show: false }, axisTick: { show: false } },
     series: [
       {
         type: 'bar',

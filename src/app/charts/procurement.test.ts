@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { init, use } from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
 import type { ChartOption } from './echarts.ts';
+import { drawChart } from '../../testing/chart-svg.ts';
 import { procurementRankOption, procurementTrendOption } from './procurement.ts';
 import type { ProcurementReportRow } from '../queries/procurement.ts';
 
-use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
-
-function render(option: ChartOption): string {
-  const chart = init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 360 });
-  chart.setOption(option);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
-}
+const render = (option: ChartOption): string => drawChart(option, { width: 640, height: 360 }).svg;
 
 describe('procurementTrendOption', () => {
   it('leaves 2021-template years empty and marks them as not in the template', () => {

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { init, use } from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
 import { qualityRuleOption } from './quality.ts';
-
-use([BarChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+import { drawChart } from '../../testing/chart-svg.ts';
 
 describe('qualityRuleOption', () => {
   it('lists hard rules before soft ones, split by status, each bar carrying its rule id', () => {
@@ -18,9 +13,6 @@ describe('qualityRuleOption', () => {
     const series = option.series as { data: { value: number; rule: string }[] }[];
     expect(series[0].data.map((d) => [d.rule, d.value])).toEqual([['t3.balance', 3], ['t2.total_ge_new', 1]]);
     expect(series[1].data.map((d) => d.value)).toEqual([4, 0]);
-    const chart = init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 360 });
-    chart.setOption(option);
-    expect(chart.renderToSVGString()).toContain('不符');
-    chart.dispose();
+    expect(drawChart(option, { width: 640, height: 360 }).svg).toContain('不符');
   });
 });

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { init, use } from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
 import type { ChartOption } from './echarts.ts';
+import { drawChart } from '../../testing/chart-svg.ts';
 import { reviewRankOption, reviewResultsOption, reviewTrendOption } from './review.ts';
 import type { ReviewCellRow, ReviewReportRow } from '../queries/review.ts';
 
-use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
-
-function render(option: ChartOption): string {
-  const chart = init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 360 });
-  chart.setOption(option);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
-}
+const render = (option: ChartOption): string => drawChart(option, { width: 640, height: 360 }).svg;
 
 type Series = { name: string; data: (number | null)[] }[];
 const c = (row: ReviewCellRow['row'], col: string, value: number | null): ReviewCellRow => ({ row, col, value, n_reported: 1, n_empty: 0 });

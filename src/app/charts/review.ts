@@ -1,22 +1,18 @@
 /** Chart options for the review and litigation view (table 4). */
 import type { ChartOption } from './echarts.ts';
-import { T4_COL_KEYS, rowDef } from '../../model/template.ts';
+import { countsAndRateByYearOption } from './year-trend.ts';
+import { T4_COL_KEYS } from '../../model/templates/index.ts';
 import { formatNumber, formatPercent, type Lang } from '../format.ts';
+import { colName, rowName } from '../i18n/labels.ts';
 import type { ReviewCellRow, ReviewReportRow, ReviewTrendRow } from '../queries/review.ts';
 
 export const T4_GROUPS = ['review', 'lit_direct', 'lit_after_review'] as const;
 const RESULT_COLS = T4_COL_KEYS.filter((c) => c !== 'total');
 
-const RESULT_NAMES: Record<string, { zh: string; en: string }> = {
-  upheld: { zh: '结果维持', en: 'Upheld' },
-  corrected: { zh: '结果纠正', en: 'Corrected' },
-  other: { zh: '其他结果', en: 'Other result' },
-  pending: { zh: '尚未审结', en: 'Pending' },
-};
 const RESULT_COLORS: Record<string, string> = { upheld: '#5b7db1', corrected: '#c0504d', other: '#9e9e9e', pending: '#e3a33b' };
 
-export const resultLabel = (col: string, lang: Lang): string => RESULT_NAMES[col]?.[lang] ?? col;
-export const groupLabel = (group: string, lang: Lang): string => rowDef('t4', group)?.[lang] ?? group;
+export const resultLabel = (col: string, lang: Lang): string => colName('t4', col, lang);
+export const groupLabel = (group: string, lang: Lang): string => rowName('t4', group, lang);
 
 /** One bar per case type (review, direct lawsuit, lawsuit after review), stacked by result. */
 export function reviewResultsOption(cells: readonly ReviewCellRow[], opts: { lang: Lang }): ChartOption {
@@ -48,22 +44,12 @@ const TREND_TEXT = {
 /** Reviews and lawsuits per year (bars) with the pooled review correction rate (line). */
 export function reviewTrendOption(rows: readonly ReviewTrendRow[], opts: { lang: Lang }): ChartOption {
   const { lang } = opts;
-  return {
-    aria: { enabled: true },
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 8, right: 8, top: 36, bottom: 8 },
-    xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
-    yAxis: [
-      { type: 'value', minInterval: 1, axisLabel: { hideOverlap: true, formatter: (v: number) => formatNumber(v, lang) } },
-      { type: 'value', min: 0, max: (extent: { max: number }) => Math.max(1, extent.max), splitLine: { show: false }, axisLabel: { hideOverlap: true, formatter: (v: number) => formatPercent(v, lang, 'na', 0) } },
-    ],
-    series: [
-      { type: 'bar', name: TREND_TEXT.review[lang], data: rows.map((r) => r.review_total), tooltip: { valueFormatter: (v) => formatNumber(v as number | null, lang, 'blank') } },
-      { type: 'bar', name: TREND_TEXT.lit[lang], data: rows.map((r) => r.lit_total), tooltip: { valueFormatter: (v) => formatNumber(v as number | null, lang, 'blank') } },
-      { type: 'line', name: TREND_TEXT.rate[lang], yAxisIndex: 1, data: rows.map((r) => r.review_correction_rate), tooltip: { valueFormatter: (v) => formatPercent(v as number | null, lang) } },
-    ],
-  };
+  return countsAndRateByYearOption(
+    rows.map((r) => r.year),
+    [{ name: TREND_TEXT.review[lang], data: rows.map((r) => r.review_total) }, { name: TREND_TEXT.lit[lang], data: rows.map((r) => r.lit_total) }],
+    { name: TREND_TEXT.rate[lang], data: rows.map((r) => r.review_correction_rate) },
+    lang,
+  );
 }
 
 export type ReviewRankMeasure = 'review_total' | 'lit_total' | 'review_correction_rate';

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_OPTION, echarts, type ChartOption } from './echarts.ts';
+import type { ChartOption } from './echarts.ts';
 import { smallMultiplesOption, templateChangeYears, trendLinesOption } from './trends.ts';
 import { measureById } from '../queries/measures.ts';
+import { drawChart } from '../../testing/chart-svg.ts';
 
-function renderSvg(option: ChartOption, height = 300): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 600, height });
-  chart.setOption({ ...BASE_OPTION, ...option });
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
-}
+const renderSvg = (option: ChartOption, height = 300): string => drawChart(option, { height }).svg;
 
 describe('trend charts', () => {
   it('finds the years whose template set differs from the year before', () => {

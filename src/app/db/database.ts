@@ -2,7 +2,7 @@
  * The one owner of the DuckDB-wasm connection. Everything is served from the app's own
  * origin: DuckDB's wasm and worker are bundled by Vite, and the Parquet files are decoded in
  * JavaScript (parquet-wasm) because DuckDB-wasm would otherwise download its Parquet
- * extension from the internet, which fails offline (see docs/stack notes).
+ * extension from the internet, which fails offline (ARCHITECTURE.md, `src/app/` › `db/`).
  */
 import type * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';

@@ -43,8 +43,6 @@ export const MESSAGES = {
   dataset_label: { zh: '数据集', en: 'Dataset' },
   dataset_real: { zh: '真实年报', en: 'Real reports' },
   dataset_demo: { zh: '演示数据（虚构）', en: 'Demo data (invented)' },
-  template_2019: { zh: '2019版（试行）', en: '2019 (trial)' },
-  template_2021: { zh: '2021版', en: '2021 revision' },
   // overview
   ov_reports: { zh: '年报', en: 'Reports' },
   ov_agencies: { zh: '机关', en: 'Agencies' },

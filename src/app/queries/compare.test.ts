@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_REPORTS, openFixtureDb, type FixtureDb } from './view-fixture.ts';
+import { FIXTURE_REPORTS, openFixtureDb, type FixtureDb } from '../../testing/view-fixture.ts';
 import { agenciesSql, rankSql, yearsSql, type RankRow } from './compare.ts';
 import { agencyNamesSql, agencyTrendSql, groupTrendSql, type TrendRow } from './trends.ts';
 import { measureById } from './measures.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_REPORTS, openFixtureDb, type FixtureDb } from './view-fixture.ts';
+import { FIXTURE_REPORTS, openFixtureDb, type FixtureDb } from '../../testing/view-fixture.ts';
 import { filterOptionsSql, filtersFromParams, filtersToParams, NO_FILTERS, reportWhere, type FilterOptionRow, type Filters } from './filters.ts';
 
 let db: FixtureDb;

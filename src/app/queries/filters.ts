@@ -3,7 +3,7 @@
  * year …) on top; these cross-apply to every chart of every view.
  */
 import { AGENCY_LEVELS, type AgencyLevel } from '../../model/report.ts';
-import { TEMPLATE_VERSIONS, type TemplateVersion } from '../../model/template.ts';
+import { templateOf, type TemplateId } from '../../model/templates/index.ts';
 
 /**
  * Whose reports a view adds up. `bodies`: each body's own report (departments, offices,
@@ -29,7 +29,7 @@ export interface Filters {
   region: string | null;
   /** Agency levels to keep; empty = all. */
   levels: AgencyLevel[];
-  template: TemplateVersion | null;
+  template: TemplateId | null;
   yearFrom: number | null;
   yearTo: number | null;
   scope: Scope;
@@ -87,7 +87,7 @@ export function filtersFromParams(params: Readonly<Record<string, string>>): Fil
   return {
     region: params[FILTER_PARAMS.region] || null,
     levels,
-    template: (TEMPLATE_VERSIONS as readonly string[]).includes(template) ? (template as TemplateVersion) : null,
+    template: templateOf(template)?.id ?? null,
     yearFrom: year(params[FILTER_PARAMS.yearFrom]),
     yearTo: year(params[FILTER_PARAMS.yearTo]),
     scope: scope === 'regions' ? 'regions' : 'bodies',

@@ -5,14 +5,14 @@
  * template lacks the item is "not applicable", not zero.
  */
 import type { MetricKey } from '../../model/report.ts';
-import { TEMPLATE_VERSIONS, type TemplateVersion } from '../../model/template.ts';
+import { TEMPLATES, templatesWithCells, type TemplateId } from '../../model/templates/index.ts';
 import type { ValueKind } from '../format.ts';
 import { sqlString } from './filters.ts';
 
 /** Cell keys (`t3.granted.total`) summed, or one narrative metric summed over its accounts. */
 export type Term = { cells: readonly string[] } | { metric: MetricKey };
 
-export interface Measure {
+export interface MeasureDef {
   id: string;
   zh: string;
   en: string;
@@ -20,57 +20,66 @@ export interface Measure {
   num: Term;
   /** For rates: value = num / den, per report; an aggregate is Σnum / Σden. */
   den?: Term;
-  /** Template versions that print the item; elsewhere it is not applicable. */
-  templates: readonly TemplateVersion[];
   formula?: { zh: string; en: string };
 }
 
 const t3 = (row: string) => `t3.${row}.total`;
 const DENIED = ['state_secret', 'prohibited_by_law', 'security_stability', 'third_party', 'internal_affairs', 'process_info', 'enforcement_file', 'admin_query'].map((r) => t3(`denied_${r}`));
-const BOTH = TEMPLATE_VERSIONS;
 
-export const MEASURES: readonly Measure[] = [
-  { id: 'applications', zh: '本年新收申请', en: 'New applications', kind: 'count', num: { cells: [t3('new_received')] }, templates: BOTH },
-  { id: 'outcomes', zh: '办理结果总计', en: 'Applications decided', kind: 'count', num: { cells: [t3('outcome_total')] }, templates: BOTH },
-  { id: 'granted', zh: '予以公开', en: 'Granted', kind: 'count', num: { cells: [t3('granted')] }, templates: BOTH },
+const MEASURE_DEFS: readonly MeasureDef[] = [
+  { id: 'applications', zh: '本年新收申请', en: 'New applications', kind: 'count', num: { cells: [t3('new_received')] } },
+  { id: 'outcomes', zh: '办理结果总计', en: 'Applications decided', kind: 'count', num: { cells: [t3('outcome_total')] } },
+  { id: 'granted', zh: '予以公开', en: 'Granted', kind: 'count', num: { cells: [t3('granted')] } },
   {
     id: 'disclosure_rate', zh: '公开率', en: 'Disclosure rate', kind: 'rate',
-    num: { cells: [t3('granted'), t3('partially_granted')] }, den: { cells: [t3('outcome_total')] }, templates: BOTH,
+    num: { cells: [t3('granted'), t3('partially_granted')] }, den: { cells: [t3('outcome_total')] },
     formula: { zh: '（予以公开 + 部分公开）÷ 办理结果总计', en: '(granted + partially granted) ÷ outcomes total' },
   },
   {
     id: 'not_held_share', zh: '“本机关不掌握”占比', en: 'Share “not held”', kind: 'rate',
-    num: { cells: [t3('unable_not_held')] }, den: { cells: [t3('outcome_total')] }, templates: BOTH,
+    num: { cells: [t3('unable_not_held')] }, den: { cells: [t3('outcome_total')] },
     formula: { zh: '本机关不掌握相关政府信息 ÷ 办理结果总计', en: 'not held by this agency ÷ outcomes total' },
   },
   {
     id: 'denied_share', zh: '不予公开占比', en: 'Share denied', kind: 'rate',
-    num: { cells: DENIED }, den: { cells: [t3('outcome_total')] }, templates: BOTH,
+    num: { cells: DENIED }, den: { cells: [t3('outcome_total')] },
     formula: { zh: '不予公开（8 项之和）÷ 办理结果总计', en: 'denied (all 8 grounds) ÷ outcomes total' },
   },
-  { id: 'review_cases', zh: '行政复议', en: 'Administrative reviews', kind: 'count', num: { cells: ['t4.review.total'] }, templates: BOTH },
+  { id: 'review_cases', zh: '行政复议', en: 'Administrative reviews', kind: 'count', num: { cells: ['t4.review.total'] } },
   {
     id: 'review_correction_rate', zh: '复议纠错率', en: 'Review correction rate', kind: 'rate',
-    num: { cells: ['t4.review.corrected'] }, den: { cells: ['t4.review.upheld', 't4.review.corrected', 't4.review.other'] }, templates: BOTH,
+    num: { cells: ['t4.review.corrected'] }, den: { cells: ['t4.review.upheld', 't4.review.corrected', 't4.review.other'] },
     formula: { zh: '结果纠正 ÷（维持 + 纠正 + 其他结果），仅计已审结', en: 'corrected ÷ (upheld + corrected + other), closed cases only' },
   },
-  { id: 'lawsuits', zh: '行政诉讼', en: 'Lawsuits', kind: 'count', num: { cells: ['t4.lit_direct.total', 't4.lit_after_review.total'] }, templates: BOTH },
+  { id: 'lawsuits', zh: '行政诉讼', en: 'Lawsuits', kind: 'count', num: { cells: ['t4.lit_direct.total', 't4.lit_after_review.total'] } },
   {
     id: 'litigation_correction_rate', zh: '诉讼纠错率', en: 'Litigation correction rate', kind: 'rate',
     num: { cells: ['t4.lit_direct.corrected', 't4.lit_after_review.corrected'] },
-    den: { cells: ['upheld', 'corrected', 'other'].flatMap((c) => [`t4.lit_direct.${c}`, `t4.lit_after_review.${c}`]) }, templates: BOTH,
+    den: { cells: ['upheld', 'corrected', 'other'].flatMap((c) => [`t4.lit_direct.${c}`, `t4.lit_after_review.${c}`]) },
     formula: { zh: '结果纠正 ÷（维持 + 纠正 + 其他结果），仅计已审结', en: 'corrected ÷ (upheld + corrected + other), closed cases only' },
   },
-  { id: 'licensing_decisions', zh: '行政许可处理决定', en: 'Licensing decisions', kind: 'count', num: { cells: ['t2.admin_licensing.decisions'] }, templates: BOTH },
-  { id: 'penalty_decisions', zh: '行政处罚处理决定', en: 'Penalty decisions', kind: 'count', num: { cells: ['t2.admin_penalty.decisions'] }, templates: BOTH },
-  { id: 'procurement_t2', zh: '政府集中采购金额（表二）', en: 'Centralised procurement (table 2)', kind: 'wan_yuan', num: { cells: ['t2.centralized_procurement.procurement_amount'] }, templates: ['2019'] },
-  { id: 'fee_amount', zh: '行政事业性收费金额', en: 'Administrative fees collected', kind: 'wan_yuan', num: { cells: ['t2.admin_fees.fee_amount'] }, templates: ['2021'] },
-  { id: 'normative_issued', zh: '行政规范性文件制发', en: 'Normative documents issued', kind: 'count', num: { cells: ['t2.normative_documents.issued'] }, templates: ['2021'] },
-  { id: 'portal_posts', zh: '门户网站发布信息', en: 'Portal posts', kind: 'count', num: { metric: 'portal_posts' }, templates: BOTH },
-  { id: 'newmedia_followers', zh: '新媒体关注用户', en: 'New-media followers', kind: 'count', num: { metric: 'newmedia_followers' }, templates: BOTH },
-  { id: 'press_conferences', zh: '新闻发布会', en: 'Press conferences', kind: 'count', num: { metric: 'press_conferences' }, templates: BOTH },
-  { id: 'policy_interpretations', zh: '政策解读', en: 'Policy interpretations', kind: 'count', num: { metric: 'policy_interpretations' }, templates: BOTH },
+  { id: 'licensing_decisions', zh: '行政许可处理决定', en: 'Licensing decisions', kind: 'count', num: { cells: ['t2.admin_licensing.decisions'] } },
+  { id: 'penalty_decisions', zh: '行政处罚处理决定', en: 'Penalty decisions', kind: 'count', num: { cells: ['t2.admin_penalty.decisions'] } },
+  { id: 'procurement_t2', zh: '政府集中采购金额（表二）', en: 'Centralised procurement (table 2)', kind: 'wan_yuan', num: { cells: ['t2.centralized_procurement.procurement_amount'] } },
+  { id: 'fee_amount', zh: '行政事业性收费金额', en: 'Administrative fees collected', kind: 'wan_yuan', num: { cells: ['t2.admin_fees.fee_amount'] } },
+  { id: 'normative_issued', zh: '行政规范性文件制发', en: 'Normative documents issued', kind: 'count', num: { cells: ['t2.normative_documents.issued'] } },
+  { id: 'portal_posts', zh: '门户网站发布信息', en: 'Portal posts', kind: 'count', num: { metric: 'portal_posts' } },
+  { id: 'newmedia_followers', zh: '新媒体关注用户', en: 'New-media followers', kind: 'count', num: { metric: 'newmedia_followers' } },
+  { id: 'press_conferences', zh: '新闻发布会', en: 'Press conferences', kind: 'count', num: { metric: 'press_conferences' } },
+  { id: 'policy_interpretations', zh: '政策解读', en: 'Policy interpretations', kind: 'count', num: { metric: 'policy_interpretations' } },
 ];
+
+export interface Measure extends MeasureDef {
+  /** Template versions that print every cell the measure reads; elsewhere it is not applicable. */
+  templates: readonly TemplateId[];
+}
+
+const cellsOf = (term: Term | undefined): readonly string[] => (term && 'cells' in term ? term.cells : []);
+
+export const MEASURES: readonly Measure[] = MEASURE_DEFS.map((m) => ({
+  ...m,
+  templates: templatesWithCells([...cellsOf(m.num), ...cellsOf(m.den)], TEMPLATES).map((t) => t.id),
+}));
 
 export const DEFAULT_MEASURE = 'applications';
 

@@ -1,9 +1,9 @@
 /** SQL for the applications view: table 3 over any selection of reports. */
-import { OTHER_SPLIT_ROWS } from '../../model/template.ts';
+import { OTHER_ROWS } from '../../model/templates/index.ts';
 import { whereOrAll } from './detail.ts';
 
-/** The 2021 template's three （六） rows and the 2019 single row, compared as one. */
-const OTHER_ROWS_SQL = ['other_handling', ...OTHER_SPLIT_ROWS].map((r) => `'${r}'`).join(', ');
+/** （六）其他处理 printed as one row or as three, compared as one. */
+const OTHER_ROWS_SQL = [...OTHER_ROWS.combined, ...OTHER_ROWS.split].map((r) => `'${r}'`).join(', ');
 
 export interface OutcomeCellRow {
   row: string;

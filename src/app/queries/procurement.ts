@@ -1,9 +1,15 @@
 /**
- * SQL for the procurement view. Table 2 （九）政府集中采购 exists only in the 2019 template
- * (2019–2020 reports); 2021-template reports have no such cells, which is "not applicable",
- * never 0. Narrative amounts (metric `procurement_amount`, 万元) can come from either template.
+ * SQL for the procurement view. Table 2 （九）政府集中采购 exists only in the templates that print
+ * it (the 2019 one, for 2019–2020 reports); reports of the others have no such cells, which is
+ * "not applicable", never 0. Narrative amounts (metric `procurement_amount`, 万元) can come from
+ * any template.
  */
+import { templatesWithCells } from '../../model/templates/index.ts';
 import { whereOrAll } from './detail.ts';
+import { sqlString } from './filters.ts';
+
+/** `template IN (…)` of the versions whose table 2 has （九）. */
+const APPLICABLE = `IN (${templatesWithCells(['t2.centralized_procurement.procurement_amount']).map((t) => sqlString(t.id)).join(', ')})`;
 
 export interface ProcurementReportRow {
   id: string;
@@ -25,7 +31,7 @@ export interface ProcurementReportRow {
   narrative_evidence: string | null;
 }
 
-/** 2019-template reports, and any other report that states a narrative procurement amount. */
+/** Reports whose template has table 2 （九）, and any other report that states a narrative procurement amount. */
 export function procurementReportsSql(where: string): string {
   return `WITH sel AS (SELECT r.id, r.agency, r.region, r.year, r.template, r.synthetic FROM reports r WHERE ${whereOrAll(where)}),
 t AS (
@@ -44,10 +50,10 @@ n AS (
   WHERE m."key" = 'procurement_amount'
   GROUP BY m.report_id)
 SELECT sel.id, sel.agency, sel.region, sel.year, sel.template, coalesce(sel.synthetic, false) AS synthetic,
-  sel.template = '2019' AS applicable,
+  sel.template ${APPLICABLE} AS applicable,
   t.projects, t.projects_state, t.amount, t.amount_state, t.amount_raw, n.narrative_amount, n.narrative_evidence
 FROM sel LEFT JOIN t ON t.report_id = sel.id LEFT JOIN n ON n.report_id = sel.id
-WHERE sel.template = '2019' OR n.narrative_amount IS NOT NULL
+WHERE sel.template ${APPLICABLE} OR n.narrative_amount IS NOT NULL
 ORDER BY sel.year DESC NULLS LAST, coalesce(t.amount, n.narrative_amount) DESC NULLS LAST, sel.agency, sel.id`;
 }
 
@@ -69,7 +75,7 @@ export function procurementTrendSql(where: string): string {
   return `WITH sel AS (SELECT r.id, r.year, r.template FROM reports r WHERE ${whereOrAll(where)} AND r.year IS NOT NULL),
 p AS (${procurementReportsSql(where)})
 SELECT sel.year, count(*)::INTEGER AS n_reports,
-  count(*) FILTER (WHERE sel.template = '2019')::INTEGER AS n_applicable,
+  count(*) FILTER (WHERE sel.template ${APPLICABLE})::INTEGER AS n_applicable,
   count(p.amount)::INTEGER AS n_with_amount,
   sum(p.amount)::DOUBLE AS amount, sum(p.projects)::DOUBLE AS projects,
   sum(p.narrative_amount)::DOUBLE AS narrative_amount, count(p.narrative_amount)::INTEGER AS n_with_narrative

@@ -1,8 +1,11 @@
 /**
  * The one owner of URL state. The hash holds the view and what the user chose:
- * `#/compare?metric=disclosure_rate&year=2023`. Defaults never enter the URL, so a permalink
+ * `#/compare?metric=disclosure_rate&year=2023`. Parameters are declared with their codec and
+ * default (state/params.ts, views/params.ts); defaults never enter the URL, so a permalink
  * names only choices, and every choice is a history entry (back/forward work).
  */
+
+import { APP_PARAMS, readParam, type Param, type ParamChange } from './params.ts';
 
 export interface Route {
   /** overview, compare, trends, outcomes, procurement, newmedia, review, report, quality */
@@ -35,7 +38,7 @@ export function formatHash(location: Location): string {
 }
 
 /** Parameters that belong to the whole app rather than one view, kept when the view changes. */
-const GLOBAL_PARAMS = ['ds', 'lang', 'region', 'level', 'tpl', 'from', 'to', 'scope'];
+const GLOBAL_PARAMS = Object.values(APP_PARAMS).map((p) => p.key);
 
 class UrlState {
   #location = $state<Location>(parseHash(typeof window === 'undefined' ? '' : window.location.hash));
@@ -59,25 +62,21 @@ class UrlState {
     return this.#location.params;
   }
 
-  get(key: string): string | null {
-    return this.#location.params[key] ?? null;
+  /** A declared parameter's value: its default when absent or not a value it can hold. */
+  read<T>(p: Param<T>): T {
+    return readParam(this.#location.params, p);
   }
 
-  /** Comma-separated list parameter. */
-  getList(key: string): string[] {
-    const v = this.get(key);
-    return v ? v.split(',').filter(Boolean) : [];
+  /** Set declared parameters at once (one history entry): `url.write(change(P.sort, 'agency'), …)`. */
+  write(...changes: ParamChange[]): void {
+    this.set(Object.fromEntries(changes.map((c) => [c.key, c.value])));
   }
 
-  /**
-   * Change parameters of the current view. `null` (or the default, when given) removes a key,
-   * keeping defaults out of the URL.
-   */
-  set(patch: Record<string, string | number | readonly string[] | null | undefined>, defaults: Record<string, string> = {}): void {
+  /** Change parameters of the current view; null removes a key. Views use `write` with declared parameters. */
+  set(patch: Record<string, string | null>): void {
     const params = { ...this.#location.params };
-    for (const [key, raw] of Object.entries(patch)) {
-      const value = raw === null || raw === undefined ? '' : Array.isArray(raw) ? raw.join(',') : String(raw);
-      if (value === '' || value === defaults[key]) delete params[key];
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === null || value === '') delete params[key];
       else params[key] = value;
     }
     this.#navigate({ route: this.#location.route, params });

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cellKey } from '../../model/template.ts';
+import { cellKey } from '../../model/templates/index.ts';
 import type { ParsedReport } from '../../model/report.ts';
 import { readSource } from '../readers/index.ts';
 import { parseDocument } from './index.ts';

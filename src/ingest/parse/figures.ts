@@ -1,7 +1,6 @@
 /** One printed cell figure → its value under the column's rules (money in 万元). */
-import type { ColumnDef } from '../../model/template.ts';
-
-export type MoneyUnit = '万元' | '元';
+import type { ColumnDef } from '../../model/templates/index.ts';
+import type { MoneyUnit } from './types.ts';
 
 export interface Figure {
   value: number;

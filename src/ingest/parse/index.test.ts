@@ -4,7 +4,7 @@
  * reports whose tables are images.
  */
 import { describe, expect, it } from 'vitest';
-import { cellKey } from '../../model/template.ts';
+import { cellKey } from '../../model/templates/index.ts';
 import type { Cell, ParsedReport } from '../../model/report.ts';
 import type { SourceDocument, SourceLine } from '../document.ts';
 import { readTextDocument } from '../readers/text.ts';

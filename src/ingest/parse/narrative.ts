@@ -6,7 +6,7 @@
  */
 import { METRIC_UNITS } from '../../model/report.ts';
 import type { Metric, MetricKey, PeriodKind, Platform } from '../../model/report.ts';
-import { normaliseScript } from './agency.ts';
+import { normaliseScript } from './script.ts';
 import { findNumbersWithUnits, NUMBER_SOURCE, parseProseNumber, toWanYuan } from './numbers.ts';
 
 const NUM = `(?<num>${NUMBER_SOURCE})`;

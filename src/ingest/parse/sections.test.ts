@@ -3,11 +3,10 @@
  * text (fictional agency, made-up figures) in the shape crawled pages take.
  */
 import { describe, expect, it } from 'vitest';
-import { cellKey } from '../../model/template.ts';
+import { cellKey } from '../../model/templates/index.ts';
 import { readTextDocument } from '../readers/text.ts';
-import { compactLabel, compactView } from './compact.ts';
+import { compactView } from './compact.ts';
 import { parseDocument } from './index.ts';
-import { rowPatterns } from './labels.ts';
 import { locateSections } from './sections.ts';
 
 const T4_HEADER = '四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计';
@@ -50,23 +49,8 @@ describe('table 4 region', () => {
   });
 });
 
-describe('table 3 row labels', () => {
-  const patterns = rowPatterns('t3', '2021', 'split');
-  const matches = (row: string, label: string) => {
-    const { pattern } = patterns.find((p) => p.row === row)!;
-    pattern.lastIndex = 0;
-    return pattern.test(compactLabel(label));
-  };
-
-  it('anchor local wordings of two denial rows', () => {
-    expect(matches('denied_prohibited_by_law', '2.其他法律行政法规禁止公开')).toBe(true);
-    expect(matches('denied_prohibited_by_law', '2.其他法律和行政法规禁止公开')).toBe(true);
-    expect(matches('denied_prohibited_by_law', '2.其他法律、行政法规禁止公开')).toBe(true);
-    expect(matches('denied_enforcement_file', '7.属于行政执法案卷')).toBe(true);
-    expect(matches('denied_enforcement_file', '7.属于行政执法案件')).toBe(true);
-  });
-
-  it('read the rows those wordings head', () => {
+describe('table 3 rows under local wordings', () => {
+  it('are read', () => {
     const report = parseDocument(readTextDocument(report2021(ZERO_T3, '五、存在的主要问题及改进情况 无。')), { file: 'fixture', sha256: 'fixture', format: 'text' });
     const cells = new Map(report.cells.map((c) => [cellKey(c), c]));
     expect(cells.get('t3.denied_prohibited_by_law.total')).toMatchObject({ state: 'number', value: 0 });

@@ -4,8 +4,20 @@
  * stand in for a section heading; a heading worded differently or missing falls back on the
  * tables' own header words.
  */
-import { SECTION_HEADINGS } from './labels.ts';
-import type { Region } from './tables.ts';
+import type { Region } from './types.ts';
+
+/**
+ * Section headings 一…六. The words after the numeral must follow it without crossing a 、
+ * or a digit, so table 3's own 一、本年新收… / 四、结转下年度… never read as headings.
+ */
+const SECTION_HEADINGS: RegExp[] = [
+  /一[、.][^、\d。]{0,6}?(总体情况|概述|总体概述|概况)/g,
+  /二[、.][^、\d。]{0,12}?主动公开/g,
+  /三[、.][^、\d。]{0,12}?(收到和处理|依申请)/g,
+  /四[、.][^、\d。]{0,16}?(复议|诉讼)/g,
+  /五[、.][^、\d。]{0,16}?(存在的?主要问题|存在问题|主要问题|问题和改进|问题及改进)/g,
+  /六[、.][^、\d。]{0,8}?(其他需要报告|其他事项|其他需报告)/g,
+];
 
 export interface Heading {
   start: number;

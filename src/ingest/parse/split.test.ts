@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enumerateSplits, TooManySplits, type PrintedField } from './split.ts';
+import { enumerateSplits, TooManySplits } from './split.ts';
+import type { PrintedField } from './types.ts';
 
 const value = (text: string): PrintedField => ({ kind: 'value', text });
 const texts = (candidates: ReturnType<typeof enumerateSplits>) => candidates.map((c) => c.map((p) => (p.kind === 'value' ? p.text : `<${p.raw}>`)).join('|'));

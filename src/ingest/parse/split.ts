@@ -3,6 +3,7 @@
  * cut the printed runs into the row's cells that keep the row's own sums, so the table's
  * arithmetic can choose. The search is bounded: past its budget it gives up rather than guess.
  */
+import type { Piece, PrintedField } from './types.ts';
 
 export interface SlotSpec {
   /** A signed delta (本年增/减): may carry + or -. */
@@ -19,12 +20,6 @@ export interface SumGroup {
   first: number;
   total: number;
 }
-
-/** One printed field: a run of digits (maybe several cells), or a cell printed empty. */
-export type PrintedField = { kind: 'value'; text: string } | { kind: 'blank'; raw: string };
-
-/** One cell of a reading: a value field cut to a single figure, or a blank. */
-export type Piece = PrintedField;
 
 export class TooManySplits extends Error {}
 
@@ -240,4 +235,11 @@ class Search {
     const value = countOf(piece);
     return value === null || sum === null ? null : sum + value;
   }
+}
+
+/** The distinct readings among several, in first-seen order. */
+export function dedupeReadings(candidates: Piece[][]): Piece[][] {
+  const seen = new Map<string, Piece[]>();
+  for (const c of candidates) seen.set(JSON.stringify(c), c);
+  return [...seen.values()];
 }

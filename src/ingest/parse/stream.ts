@@ -4,7 +4,7 @@
  */
 import type { SourceDocument } from '../document.ts';
 import { compactView, type CompactView } from './compact.ts';
-import type { PrintedField } from './split.ts';
+import type { PrintedField } from './types.ts';
 
 export interface Stream {
   text: string;

@@ -3,19 +3,13 @@
  * figures printed between it and the next label, and cut run-together figures where the
  * table's own arithmetic allows exactly one reading.
  */
-import { T4_COL_KEYS, cellKey, type ColumnDef, type RowDef, type TableDef, type TemplateVersion } from '../../model/template.ts';
+import { cellKey, type ColumnDef, type OtherRows, type RowDef, type TableDef, type Template } from '../../model/templates/index.ts';
 import type { Cell, CheckResult } from '../../model/report.ts';
-import { outcomeRows, ruleInstances, type OtherRows } from '../../model/rules.ts';
-import { readFigure, type MoneyUnit } from './figures.ts';
-import { rowPatterns } from './labels.ts';
-import { enumerateSplits, TooManySplits, type Piece, type PrintedField, type SlotSpec, type SumGroup } from './split.ts';
+import { readFigure } from './figures.ts';
+import { narrowByColumnIdentities } from './narrow.ts';
+import { dedupeReadings, enumerateSplits, TooManySplits, type SlotSpec, type SumGroup } from './split.ts';
 import { fieldsBetween, isStructured, lineAt, originOf, BLANK_MARK, type Stream } from './stream.ts';
-
-export interface Region {
-  /** Compact-view positions. */
-  from: number;
-  to: number;
-}
+import type { MoneyUnit, Piece, PrintedField, Region, RowReading } from './types.ts';
 
 export interface TableReading {
   cells: Cell[];
@@ -26,18 +20,6 @@ export interface TableReading {
 }
 
 type Field = PrintedField & { line: number };
-
-interface RowReading {
-  row: RowDef;
-  /** Readings of the row still possible; one means settled. Empty: nothing printed. */
-  candidates: Piece[][];
-  /** The row printed fewer figures than it has columns and no cut fills them. */
-  short?: boolean;
-  /** The figures had to be cut apart. */
-  split?: boolean;
-  /** A table-level warning already says why the row is missing. */
-  explained?: boolean;
-}
 
 interface Anchor {
   start: number;
@@ -54,13 +36,10 @@ interface Candidate extends Anchor {
   weight: number;
 }
 
-function findAnchors(stream: Stream, region: Region, table: TableDef, template: TemplateVersion, otherRows: OtherRows): Anchor[] {
-  const patterns = rowPatterns(table.id, template, otherRows);
+function findAnchors(stream: Stream, region: Region, table: TableDef): Anchor[] {
   const text = stream.view.text.slice(0, region.to);
   const found: Anchor[] = [];
-  patterns.forEach(({ row, pattern }) => {
-    const rowIndex = table.rows.findIndex((r) => r.key === row);
-    if (rowIndex < 0) return;
+  table.rows.forEach(({ pattern }, rowIndex) => {
     pattern.lastIndex = region.from;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       if (!insideBrackets(text, m.index)) found.push({ start: m.index, end: m.index + m[0].length, rowIndex });
@@ -117,7 +96,7 @@ function slotSpec(col: ColumnDef | undefined): SlotSpec {
 
 /** Row identity usable to choose among cuts: t3 row total, t4 group total. */
 function rowIdentityHolds(table: TableDef, row: RowDef, pieces: readonly Piece[], headerUnit: MoneyUnit | null): boolean {
-  if (table.id === 't2') return true;
+  if (!table.rowTotal) return true;
   const values = pieces.map((p, i) => (p.kind === 'value' ? readFigure(p.text, columnOf(table, row.cols[i]), headerUnit)?.value ?? null : null));
   if (values.some((v) => v === null)) return true;
   const total = values[values.length - 1]!;
@@ -151,7 +130,7 @@ function readRow(table: TableDef, row: RowDef, fields: Field[], fromTable: boole
   if (used.length === width) return { row, candidates: [used.map(({ line: _line, ...piece }) => piece)] };
   const slots = row.cols.map((c) => slotSpec(columnOf(table, c)));
   const printed = used.map(({ line: _line, ...piece }) => piece);
-  const groups: SumGroup[] = table.id === 't2' ? [] : [{ first: 0, total: width - 1 }];
+  const groups: SumGroup[] = table.rowTotal ? [{ first: 0, total: width - 1 }] : [];
   let candidates: Piece[][];
   try {
     // Cuts keeping the row total first; all cuts only when none does (the row contradicts itself).
@@ -209,8 +188,8 @@ function groupByLine(fields: Field[]): Field[][] {
 }
 
 /** Label-anchored rows of a table whose labels head its rows (tables 2 and 3). */
-function readLabelledRows(stream: Stream, region: Region, table: TableDef, template: TemplateVersion, otherRows: OtherRows, warnings: string[]): RowReading[] {
-  const anchors = findAnchors(stream, region, table, template, otherRows);
+function readLabelledRows(stream: Stream, region: Region, table: TableDef, warnings: string[]): RowReading[] {
+  const anchors = findAnchors(stream, region, table);
   const readings: RowReading[] = [];
   anchors.forEach((anchor, k) => {
     const next = anchors[k + 1];
@@ -232,13 +211,14 @@ function readLabelledRows(stream: Stream, region: Region, table: TableDef, templ
 }
 
 /**
- * Table 4 prints its row names (复议 / 直接起诉 / 复议后起诉) as column groups, so its 15
- * figures come as one row: read by position when a line holds exactly 15 fields, else in order.
+ * A table printing its rows as column groups (table 4: 复议 / 直接起诉 / 复议后起诉) gives all
+ * its figures as one row: read by position when a line holds exactly that many fields, else in order.
  */
-function readTable4(stream: Stream, region: Region, table: TableDef, warnings: string[]): RowReading[] {
+function readColumnGroups(stream: Stream, region: Region, table: TableDef, warnings: string[]): RowReading[] {
   const from = originOf(stream, region.from);
   const to = originOf(stream, region.to);
-  const width = T4_COL_KEYS.length * table.rows.length;
+  const group = table.columns.length;
+  const width = group * table.rows.length;
   for (let line = lineAt(stream, from); line < stream.lineStarts.length && stream.lineStarts[line] < to; line++) {
     const end = line + 1 < stream.lineStarts.length ? stream.lineStarts[line + 1] - 1 : stream.text.length;
     const cells = stream.text.slice(stream.lineStarts[line], end).split('\t').map((c) => c.trim());
@@ -248,27 +228,27 @@ function readTable4(stream: Stream, region: Region, table: TableDef, warnings: s
     // Empty fields that open a text line may be indentation as well as empty cells: missing.
     const indent = stream.inTable[line] ? 0 : cells.findIndex((c) => c !== '');
     return table.rows.map((row, r) => {
-      const at = r * 5;
+      const at = r * group;
       if (at < indent) return { row, candidates: [], short: true };
-      const pieces = cells.slice(at, at + 5);
+      const pieces = cells.slice(at, at + group);
       return { row, candidates: [pieces.map((c): Piece => (/^\d+$/.test(c) ? { kind: 'value', text: c } : { kind: 'blank', raw: c }))] };
     });
   }
   const fields = fieldsBetween(stream, from, to);
   if (fields.length === 0) return [];
   if (fields.length >= width) {
-    if (fields.length > width) warnings.push(`t4: ${fields.length} figures printed for ${width} cells; read the first ${width}`);
-    const readings = table.rows.map((row, r) => readRow(table, row, fields.slice(r * 5, r * 5 + 5), false, warnings));
+    if (fields.length > width) warnings.push(`${table.id}: ${fields.length} figures printed for ${width} cells; read the first ${width}`);
+    const readings = table.rows.map((row, r) => readRow(table, row, fields.slice(r * group, (r + 1) * group), false, warnings));
     const holds = readings.map((rr) => rr.candidates.length === 1 && rowIdentityHolds(table, rr.row, rr.candidates[0], null));
     if (holds.every((h) => !h)) {
-      warnings.push('t4: no group total matches its parts when read in printed order (figures out of order in the text); cells left missing');
+      warnings.push(`${table.id}: no group total matches its parts when read in printed order (figures out of order in the text); cells left missing`);
       return table.rows.map((row) => ({ row, candidates: [], short: true, explained: true }));
     }
     return readings;
   }
-  const slots = table.rows.flatMap(() => T4_COL_KEYS.map(() => ({})));
+  const slots = table.rows.flatMap(() => table.columns.map(() => ({})));
   const printed = fields.map(({ line: _line, ...p }) => p);
-  const groups = table.rows.map((_, r): SumGroup => ({ first: r * 5, total: r * 5 + 4 }));
+  const groups = table.rows.map((_, r): SumGroup => ({ first: r * group, total: (r + 1) * group - 1 }));
   let usable: Piece[][];
   try {
     // Cuts that break a group total are dropped; only when none keeps every total (the report
@@ -280,159 +260,24 @@ function readTable4(stream: Stream, region: Region, table: TableDef, warnings: s
     return table.rows.map((row) => ({ row, candidates: [], short: true, split: true }));
   }
   if (usable.length === 0) {
-    warnings.push(`t4: ${fields.length} printed fields cannot be read as ${width} cells; cells left missing`);
+    warnings.push(`${table.id}: ${fields.length} printed fields cannot be read as ${width} cells; cells left missing`);
     return table.rows.map((row) => ({ row, candidates: [], short: true, explained: true }));
   }
-  return table.rows.map((row, r) => ({ row, candidates: dedupe(usable.map((c) => c.slice(r * 5, r * 5 + 5))), split: true }));
-}
-
-function dedupe(candidates: Piece[][]): Piece[][] {
-  const seen = new Map<string, Piece[]>();
-  for (const c of candidates) seen.set(JSON.stringify(c), c);
-  return [...seen.values()];
-}
-
-/** Steps the column search of table 3 may take; past it the open rows stay undecided. */
-const NARROW_BUDGET = 50000;
-
-/**
- * Table 3 rows left with several cuts: try them together against the column identities
- * (balance and outcome sum) and keep what every best-scoring combination agrees on. A branch
- * and bound: an identity can still hold only if the rows left can make up its difference, which
- * bounds the score of every completion. Past the budget the rows stay undecided (declined).
- */
-function narrowTable3(readings: RowReading[], template: TemplateVersion, otherRows: OtherRows, table: TableDef): void {
-  const valueOf = (row: RowDef, p: Piece, i: number) => (p.kind === 'value' ? readFigure(p.text, columnOf(table, row.cols[i]), null)?.value ?? null : null);
-  const keyOf = (row: RowDef, i: number) => cellKey({ table: 't3', row: row.key, col: row.cols[i] });
-  const settled = new Map<string, number | null>();
-  /** The values each undecided cell may take across its row's readings (blanks left out). */
-  const undecided = new Map<string, number[]>();
-  for (const r of readings) {
-    r.row.cols.forEach((_, i) => {
-      if (r.candidates.length === 1) settled.set(keyOf(r.row, i), valueOf(r.row, r.candidates[0][i], i));
-      else if (r.candidates.length > 1) undecided.set(keyOf(r.row, i), r.candidates.map((c) => valueOf(r.row, c[i], i)).filter((v): v is number => v !== null));
-    });
-  }
-  const couldHold = (id: { left: string[]; right: string[] }) => {
-    let low = 0;
-    let high = 0;
-    for (const [keys, sign] of [[id.left, 1], [id.right, -1]] as const) {
-      for (const key of keys) {
-        const options = undecided.get(key)?.map((v) => sign * v) ?? [sign * settled.get(key)!];
-        if (options.length === 0) return false;
-        low += Math.min(...options);
-        high += Math.max(...options);
-      }
-    }
-    return low <= 0 && 0 <= high;
-  };
-  // Identities that score the same in every combination (voided by a settled blank, beyond
-  // reach of any reading, or with nothing undecided) are left out, and so are rows that only
-  // they would decide: all their readings stay.
-  const identities = ruleInstances(template, otherRows)
-    .filter((id) => id.rule === 't3.balance' || id.rule === 't3.outcome_sum')
-    .filter((id) => [...id.left, ...id.right].every((k) => undecided.has(k) || (settled.has(k) && settled.get(k) !== null)))
-    .filter((id) => [...id.left, ...id.right].some((k) => undecided.has(k)) && couldHold(id));
-  const decisive = new Set(identities.flatMap((id) => [...id.left, ...id.right]));
-  const open = readings.filter((r) => r.candidates.length > 1 && r.row.cols.some((_, i) => decisive.has(keyOf(r.row, i))));
-  if (open.length === 0) return;
-  // Rows outside the outcome sums first: their cells let the sums fail early.
-  const outcomes = new Set(outcomeRows(otherRows));
-  open.sort((a, b) => Number(outcomes.has(a.row.key)) - Number(outcomes.has(b.row.key)));
-  const openAt = new Map<string, { depth: number; col: number }>();
-  open.forEach((r, depth) => r.row.cols.forEach((_, i) => openAt.set(keyOf(r.row, i), { depth, col: i })));
-  const openValues = open.map((r) => r.candidates.map((c) => c.map((p, i) => valueOf(r.row, p, i))));
-  const diff: number[] = [];
-  const nulls: number[] = [];
-  const lastOpen = identities.map(() => ({ left: -1, right: -1 }));
-  const terms = open.map((): { id: number; sign: 1 | -1; col: number }[] => []);
-  identities.forEach((id, n) => {
-    diff[n] = 0;
-    nulls[n] = 0;
-    for (const [keys, sign, side] of [[id.left, 1, 'left'], [id.right, -1, 'right']] as const) {
-      for (const key of keys) {
-        const at = openAt.get(key);
-        if (at) {
-          terms[at.depth].push({ id: n, sign, col: at.col });
-          lastOpen[n][side] = Math.max(lastOpen[n][side], at.depth);
-        } else if (settled.get(key) === null) nulls[n]++;
-        else diff[n] += sign * settled.get(key)!;
-      }
-    }
-  });
-  // The least and most the rows from each depth on can still add to each identity: an
-  // identity holds in some completion only if what is missing lies in that range.
-  const reach = identities.map(() => Array.from({ length: open.length + 1 }, () => ({ low: 0, high: 0 })));
-  for (let depth = open.length - 1; depth >= 0; depth--) {
-    identities.forEach((_, n) => (reach[n][depth] = { ...reach[n][depth + 1] }));
-    for (const t of terms[depth]) {
-      const options = openValues[depth].map((c) => c[t.col]).filter((v): v is number => v !== null).map((v) => t.sign * v);
-      const range = reach[t.id][depth];
-      if (options.length === 0) [range.low, range.high] = [Infinity, -Infinity];
-      else [range.low, range.high] = [range.low + Math.min(...options), range.high + Math.max(...options)];
-    }
-  }
-  const apply = (depth: number, candidate: number, direction: 1 | -1) => {
-    for (const t of terms[depth]) {
-      const v = openValues[depth][candidate][t.col];
-      if (v === null) nulls[t.id] += direction;
-      else diff[t.id] += direction * t.sign * v;
-    }
-  };
-  /** Identities that hold, and those that still might, with the rows before `depth` chosen. */
-  const tally = (depth: number) => {
-    let held = 0;
-    let possible = 0;
-    identities.forEach((_, n) => {
-      if (nulls[n] > 0) return;
-      if (lastOpen[n].left < depth && lastOpen[n].right < depth) held += Number(diff[n] === 0);
-      else if (reach[n][depth].low <= -diff[n] && -diff[n] <= reach[n][depth].high) possible++;
-    });
-    return { held, possible };
-  };
-  const kept = open.map(() => new Set<number>());
-  const choice = new Array<number>(open.length).fill(0);
-  let best = -1;
-  let steps = 0;
-  const walk = (depth: number): boolean => {
-    if (++steps > NARROW_BUDGET) return false;
-    const { held, possible } = tally(depth);
-    if (held + possible < best) return true;
-    if (depth === open.length) {
-      if (held > best) {
-        best = held;
-        kept.forEach((k) => k.clear());
-      }
-      kept.forEach((k, i) => k.add(choice[i]));
-      return true;
-    }
-    for (let c = 0; c < openValues[depth].length; c++) {
-      choice[depth] = c;
-      apply(depth, c, 1);
-      const finished = walk(depth + 1);
-      apply(depth, c, -1);
-      if (!finished) return false;
-    }
-    return true;
-  };
-  if (!walk(0)) return;
-  open.forEach((r, i) => {
-    r.candidates = dedupe(r.candidates.filter((_, c) => kept[i].has(c)));
-  });
+  return table.rows.map((row, r) => ({ row, candidates: dedupeReadings(usable.map((c) => c.slice(r * group, (r + 1) * group))), split: true }));
 }
 
 export interface ReadTableOptions {
-  template: TemplateVersion;
+  template: Template;
   otherRows: OtherRows;
   headerUnit: MoneyUnit | null;
 }
 
 export function readTable(stream: Stream, region: Region, table: TableDef, options: ReadTableOptions): TableReading {
   const warnings: string[] = [];
-  const readings = table.id === 't4'
-    ? readTable4(stream, region, table, warnings)
-    : readLabelledRows(stream, region, table, options.template, options.otherRows, warnings);
-  if (table.id === 't3') narrowTable3(readings, options.template, options.otherRows, table);
+  const readings = table.layout === 'column_groups'
+    ? readColumnGroups(stream, region, table, warnings)
+    : readLabelledRows(stream, region, table, warnings);
+  if (table.id === 't3') narrowByColumnIdentities(readings, options.template, options.otherRows, table);
   const cells: Cell[] = [];
   const checks: CheckResult[] = [];
   const lost = new Set<string>();
@@ -451,7 +296,7 @@ export function readTable(stream: Stream, region: Region, table: TableDef, optio
     if (reading.candidates.length === 0) continue;
     const undecided: string[] = [];
     row.cols.forEach((col, i) => {
-      const options_ = dedupe(reading.candidates.map((c) => [c[i]]));
+      const options_ = dedupeReadings(reading.candidates.map((c) => [c[i]]));
       if (options_.length > 1) {
         undecided.push(col);
         cells.push({ table: table.id, row: row.key, col, value: null, raw: null, state: 'missing' });

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tableDef, type TemplateVersion } from '../../model/template.ts';
+import { tableDef, templateById, type TemplateId } from '../../model/templates/index.ts';
 import type { SourceDocument } from '../document.ts';
 import { readSource } from './index.ts';
 
@@ -14,7 +14,7 @@ const present = existsSync(CORPUS);
 if (!present) console.info(`readers corpus tests skipped: ${CORPUS} not found`);
 
 interface Truth {
-  template: TemplateVersion;
+  template: TemplateId;
   cells: Record<string, number>;
 }
 
@@ -36,13 +36,13 @@ function trailingFigures(cells: string[]): number[] {
 /** Truth values of the table-3 rows the report prints, in template order. */
 function t3Rows(truth: Truth): number[][] {
   const combined = 't3.other_handling.total' in truth.cells;
-  return tableDef(truth.template, 't3', combined ? 'combined' : 'split').rows
+  return tableDef(templateById(truth.template), 't3', combined ? 'combined' : 'split').rows
     .filter((row) => `t3.${row.key}.total` in truth.cells)
     .map((row) => row.cols.map((col) => truth.cells[`t3.${row.key}.${col}`]!));
 }
 
 function t4Figures(truth: Truth): number[] {
-  return tableDef(truth.template, 't4').rows.flatMap((row) => row.cols.map((col) => truth.cells[`t4.${row.key}.${col}`]!));
+  return tableDef(templateById(truth.template), 't4').rows.flatMap((row) => row.cols.map((col) => truth.cells[`t4.${row.key}.${col}`]!));
 }
 
 const reads = new Map<string, ReturnType<typeof readSource>>();
@@ -93,7 +93,7 @@ describe.skipIf(!present)('readers on the corpus', () => {
   it.each(tableFiles)('%s: table-2 rows read label first, then their figures', async (file) => {
     const { doc } = await read(file);
     const truth = truthFor(file);
-    for (const row of tableDef(truth.template, 't2').rows) {
+    for (const row of tableDef(templateById(truth.template), 't2').rows) {
       const expected = row.cols.map((col) => truth.cells[`t2.${row.key}.${col}`]);
       if (expected.some((value) => value === undefined)) continue;
       const line = doc.lines.find((candidate) => candidate.cells[0] === row.zh);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDocxDocument } from './docx.ts';
-import { makeDocx } from './fixtures.ts';
+import { makeDocx } from '../../testing/reader-fixtures.ts';
 import { UnreadableDocument } from './problem.ts';
 
 describe('readDocxDocument', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReadError } from '../document.ts';
-import { makeDocx, makePdf } from './fixtures.ts';
+import { makeDocx, makePdf } from '../../testing/reader-fixtures.ts';
 import { readSource, readSourceBytes } from './index.ts';
 
 const REPORT_TEXT = [

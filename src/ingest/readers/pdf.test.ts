@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makePdf, type PdfText } from './fixtures.ts';
+import { makePdf, type PdfText } from '../../testing/reader-fixtures.ts';
 import { readPdfDocument } from './pdf.ts';
 import { UnreadableDocument } from './problem.ts';
 

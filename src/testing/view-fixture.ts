@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { DATASET_TABLES, type DatasetTable } from '../../model/dataset.ts';
-import { reportMeasuresSql } from './measures.ts';
-import { runChecks, severityOf } from '../../model/rules.ts';
-import { cellKey, templateCells, type TemplateVersion } from '../../model/template.ts';
-import type { Cell, CellState, Metric } from '../../model/report.ts';
+import { DATASET_TABLES, type DatasetTable } from '../model/dataset.ts';
+import { reportMeasuresSql } from '../app/queries/measures.ts';
+import { runChecks, severityOf } from '../model/rules.ts';
+import { cellKey, prescribedOtherRows, templateById, templateCells, type TemplateId } from '../model/templates/index.ts';
+import type { Cell, CellState, Metric } from '../model/report.ts';
 
 export interface FixtureReport {
   id: string;
@@ -20,7 +20,7 @@ export interface FixtureReport {
   province: string;
   city: string | null;
   year: number;
-  template: TemplateVersion;
+  template: TemplateId;
   synthetic?: boolean;
   /** A government's region-wide report (default false). */
   is_aggregate?: boolean;
@@ -32,8 +32,8 @@ export interface FixtureReport {
 }
 
 function cellsOf(report: FixtureReport): Cell[] {
-  const mode = report.template === '2019' || report.otherCombined ? 'combined' : 'split';
-  return templateCells(report.template, mode).map((ref) => {
+  const template = templateById(report.template);
+  return templateCells(template, report.otherCombined ? 'combined' : prescribedOtherRows(template)).map((ref) => {
     const given = report.values?.[cellKey(ref)];
     if (given === undefined) return { ...ref, value: 0, raw: '0', state: 'number' as const };
     if (given === null) return { ...ref, value: null, raw: '/', state: 'blank' as const };
@@ -46,7 +46,7 @@ function datasetRows(reports: FixtureReport[]): Record<DatasetTable, Record<stri
   const out: Record<DatasetTable, Record<string, unknown>[]> = { reports: [], cells: [], metrics: [], checks: [], agency_years: [] };
   for (const r of reports) {
     const cells = cellsOf(r);
-    const checks = runChecks(cells, r.template);
+    const checks = runChecks(cells, templateById(r.template));
     const count = (s: CellState) => cells.filter((c) => c.state === s).length;
     const failed = (sev: string) => checks.filter((c) => c.status === 'fail' && severityOf(c.rule) === sev).length;
     out.reports.push({

@@ -1,0 +1,57 @@
+/**
+ * Each view's own URL parameters (state/params.ts declares the app-wide ones). A view reads and
+ * writes its parameters only through these declarations; `ALL_PARAMS` is checked for clashes.
+ */
+import { DEFAULT_MEASURE, MEASURES } from '../queries/measures.ts';
+import { RULES } from '../../model/rules.ts';
+import { T3_COL_KEYS } from '../../model/templates/index.ts';
+import { APP_PARAMS, codecs, param, type Param } from '../state/params.ts';
+
+const measure = (view: string) => param(view, 'metric', codecs.choice(MEASURES.map((m) => m.id)), DEFAULT_MEASURE);
+/** A year; null means the latest year the data has, which the view finds. */
+const latestYear = (view: string, key: string) => param(view, key, codecs.optional(codecs.integer()), null);
+
+export const COMPARE_PARAMS = {
+  measure: measure('compare'),
+  year: latestYear('compare', 'year'),
+  sort: param('compare', 'sort', codecs.choice(['agency', 'level', 'value', 'num', 'den'] as const), 'value'),
+  direction: param('compare', 'dir', codecs.choice(['desc', 'asc'] as const), 'desc'),
+  selected: param('compare', 'sel', codecs.list(), []),
+};
+
+export const TRENDS_PARAMS = {
+  measure: measure('trends'),
+  mode: param('trends', 'mode', codecs.choice(['group', 'agencies'] as const), 'group'),
+  groupBy: param('trends', 'group', codecs.choice(['level', 'all', 'region'] as const), 'level'),
+  layout: param('trends', 'layout', codecs.choice(['lines', 'multiples'] as const), 'lines'),
+  agencies: param('trends', 'agencies', codecs.list(), []),
+};
+
+export const OUTCOMES_PARAMS = {
+  report: param('outcomes', 'oc_report', codecs.optional(codecs.text()), null),
+  percent: param('outcomes', 'oc_pct', codecs.flag(), false),
+  column: param('outcomes', 'oc_col', codecs.choice(T3_COL_KEYS), 'total'),
+};
+
+export const NEWMEDIA_PARAMS = {
+  measure: param('newmedia', 'nm_measure', codecs.choice(['followers', 'posts'] as const), 'followers'),
+  year: latestYear('newmedia', 'nm_year'),
+};
+
+export const REVIEW_PARAMS = {
+  rankBy: param('review', 'rv_rank', codecs.choice(['review_total', 'lit_total', 'review_correction_rate'] as const), 'review_total'),
+};
+
+export const QUALITY_PARAMS = {
+  rule: param('quality', 'q_rule', codecs.optional(codecs.choice(Object.keys(RULES))), null),
+  status: param('quality', 'q_status', codecs.optional(codecs.choice(['fail', 'uncertain'] as const)), null),
+  severity: param('quality', 'q_sev', codecs.optional(codecs.choice(['hard', 'soft'] as const)), null),
+  page: param('quality', 'q_page', codecs.integer(), 0),
+};
+
+export const REPORT_PARAMS = {
+  check: param('report', 'ck', codecs.optional(codecs.text()), null),
+};
+
+export const ALL_PARAMS: readonly Param<unknown>[] = [APP_PARAMS, COMPARE_PARAMS, TRENDS_PARAMS, OUTCOMES_PARAMS, NEWMEDIA_PARAMS, REVIEW_PARAMS, QUALITY_PARAMS, REPORT_PARAMS]
+  .flatMap((group) => Object.values(group) as Param<unknown>[]);
