@@ -6,6 +6,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import * as aq from 'arquero';
+import { op } from 'arquero';
 import type { Metric, MetricKey } from '../model/report.ts';
 
 export interface TruthMetric {
@@ -93,18 +95,19 @@ export interface KeyScore {
 }
 
 export function tally(outcomes: readonly MetricOutcome[]): Map<MetricKey | 'all', KeyScore> {
-  const scores = new Map<MetricKey | 'all', KeyScore>();
-  const add = (key: MetricKey | 'all', outcome: MetricOutcome) => {
-    const score = scores.get(key) ?? { truth: 0, found: 0, wrong: 0, samePeriod: 0 };
-    if (outcome.samePeriod) score.samePeriod += 1;
-    if (outcome.kind !== 'wrong') score.truth += 1;
-    if (outcome.kind === 'found') score.found += 1;
-    if (outcome.kind === 'wrong') score.wrong += 1;
-    scores.set(key, score);
+  const rows = aq.from(outcomes.map((o) => ({ key: o.key, kind: o.kind, samePeriod: o.samePeriod === true })));
+  const score = {
+    truth: (d: { kind: string }) => op.sum(d.kind !== 'wrong' ? 1 : 0),
+    found: (d: { kind: string }) => op.sum(d.kind === 'found' ? 1 : 0),
+    wrong: (d: { kind: string }) => op.sum(d.kind === 'wrong' ? 1 : 0),
+    samePeriod: (d: { samePeriod: boolean }) => op.sum(d.samePeriod ? 1 : 0),
   };
-  for (const outcome of outcomes) {
-    add(outcome.key, outcome);
-    add('all', outcome);
+  const scores = new Map<MetricKey | 'all', KeyScore>();
+  if (outcomes.length === 0) return scores;
+  for (const r of rows.groupby('key').rollup(score).objects() as (KeyScore & { key: MetricKey })[]) {
+    scores.set(r.key, { truth: r.truth, found: r.found, wrong: r.wrong, samePeriod: r.samePeriod });
   }
+  const [all] = rows.rollup(score).objects() as KeyScore[];
+  scores.set('all', { truth: all!.truth, found: all!.found, wrong: all!.wrong, samePeriod: all!.samePeriod });
   return scores;
 }

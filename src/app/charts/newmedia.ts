@@ -3,6 +3,7 @@ import type { ChartOption } from './echarts.ts';
 import { formatCompact, formatNumber, type Lang } from '../format.ts';
 import { platformName } from '../i18n/labels.ts';
 import type { NewMediaAccountRow, NewMediaPlatformRow } from '../queries/newmedia.ts';
+import { tooltipHtml } from './tooltip.ts';
 
 export type NewMediaMeasure = 'followers' | 'posts';
 
@@ -20,7 +21,7 @@ export function newMediaPlatformOption(rows: readonly NewMediaPlatformRow[], opt
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
       const d = (p as { data: { value: number | null; name: string; accounts: number; stated: number } }).data;
       const accounts = lang === 'zh' ? `${d.stated}/${d.accounts} 个账号有此数字` : `${d.stated} of ${d.accounts} accounts state it`;
-      return `${d.name}: ${formatNumber(d.value, lang, 'missing')}<br>${accounts}`;
+      return tooltipHtml`${d.name}: ${formatNumber(d.value, lang, 'missing')}<br>${accounts}`;
     } },
     grid: { left: 8, right: 16, top: 16, bottom: 8 },
     xAxis: { type: 'category', data: platforms.map((p) => platformName(p, lang)) },
@@ -75,7 +76,7 @@ export function newMediaRankOption(rows: readonly NewMediaAccountRow[], opts: { 
     aria: { enabled: true },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
       const d = (p as { data: { value: number; agency: string; approx: boolean } }).data;
-      return `${d.agency}<br>${formatNumber(d.value, lang)}${d.approx ? (lang === 'zh' ? '（约数）' : ' (approx.)') : ''}`;
+      return tooltipHtml`${d.agency}<br>${formatNumber(d.value, lang)}${d.approx ? (lang === 'zh' ? '（约数）' : ' (approx.)') : ''}`;
     } },
     grid: { left: 8, right: 48, top: 8, bottom: 8 },
     xAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatCompact(v, lang) } },

@@ -1,11 +1,11 @@
 /** Chart options for the applications view (table 3): outcomes by applicant type, the flow, the trend. */
-import { from, op } from 'arquero';
 import type { ChartOption } from './echarts.ts';
 import { countsAndRateByYearOption } from './year-trend.ts';
 import { T3_COL_KEYS, rowDef } from '../../model/templates/index.ts';
 import { formatNumber, formatPercent, type Lang } from '../format.ts';
 import { colShortName, groupName } from '../i18n/labels.ts';
 import type { OutcomeCellRow, OutcomeTrendRow } from '../queries/outcomes.ts';
+import { EchartsHtml, tooltipHtml } from './tooltip.ts';
 
 export const OUTCOME_GROUPS = ['granted', 'partially_granted', 'denied', 'unable', 'not_processed', 'other'] as const;
 export type OutcomeGroup = (typeof OUTCOME_GROUPS)[number];
@@ -35,13 +35,12 @@ export function outcomeGroups(cells: readonly OutcomeCellRow[]): GroupCell[] {
     const group = outcomeGroupOf(c.row);
     return group ? [{ col: c.col, group, value: c.value }] : [];
   });
+  // Summed by hand: Arquero compiles its expressions with Function, which the app's CSP forbids.
   const sums = new Map<string, number | null>();
-  if (grouped.length > 0) {
-    const rolled = from(grouped)
-      .groupby('col', 'group')
-      .rollup({ value: (d: { value: number | null }) => (op.valid(d.value) > 0 ? op.sum(d.value) : null) })
-      .objects() as { col: string; group: OutcomeGroup; value: number | null }[];
-    for (const r of rolled) sums.set(`${r.col}|${r.group}`, r.value);
+  for (const { col, group, value } of grouped) {
+    const key = `${col}|${group}`;
+    const sum = sums.get(key) ?? null;
+    sums.set(key, value === null ? sum : (sum ?? 0) + value);
   }
   return T3_COL_KEYS.flatMap((col) => OUTCOME_GROUPS.map((group) => ({ col, group, value: sums.get(`${col}|${group}`) ?? null })));
 }
@@ -78,9 +77,9 @@ export function outcomesBarOption(cells: readonly OutcomeCellRow[], opts: { lang
           const v = valueOf(col, g);
           const total = barTotal(col);
           const share = v !== null && total > 0 ? ` (${formatPercent(v / total, lang)})` : '';
-          return `${list.find((p) => p.seriesIndex === i)?.marker ?? ''}${groupName('t3', g, lang)}: ${formatNumber(v, lang, 'blank')}${share}`;
+          return tooltipHtml`${new EchartsHtml(list.find((p) => p.seriesIndex === i)?.marker ?? '')}${groupName('t3', g, lang)}: ${formatNumber(v, lang, 'blank')}${share}`;
         });
-        return [list[0].axisValueLabel, ...lines].join('<br>');
+        return [tooltipHtml`${list[0].axisValueLabel}`, ...lines].join('<br>');
       },
     },
     legend: { type: 'scroll', top: 0 },
@@ -131,7 +130,7 @@ export function outcomesFlowOption(cells: readonly OutcomeCellRow[], opts: { lan
     aria: { enabled: true },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
       const d = (p as { data: { source?: string; target?: string; value?: number; name?: string }; value: number }).data;
-      return d.source ? `${d.source} → ${d.target}: ${formatNumber(d.value, lang)}` : `${d.name}`;
+      return d.source ? tooltipHtml`${d.source} → ${d.target}: ${formatNumber(d.value, lang)}` : tooltipHtml`${d.name}`;
     } },
     series: [{
       type: 'sankey',

@@ -2,6 +2,7 @@
 import type { ChartOption } from './echarts.ts';
 import { formatWanYuan, type Lang } from '../format.ts';
 import type { ProcurementReportRow, ProcurementTrendRow } from '../queries/procurement.ts';
+import { tooltipHtml } from './tooltip.ts';
 
 const TEXT = {
   table: { zh: '表二 政府集中采购金额', en: 'Table 2 centralised procurement' },
@@ -48,7 +49,7 @@ export function procurementRankOption(rows: readonly ProcurementReportRow[], opt
     aria: { enabled: true },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
       const d = (p as { data: { value: number; name: string; raw: string | null } }).data;
-      return `${d.name}<br>${formatWanYuan(d.value, lang)}${d.raw ? ` (${d.raw})` : ''}`;
+      return tooltipHtml`${d.name}<br>${formatWanYuan(d.value, lang)}${d.raw ? ` (${d.raw})` : ''}`;
     } },
     grid: { left: 8, right: 24, top: 8, bottom: 8 },
     xAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatWanYuan(v, lang) } },

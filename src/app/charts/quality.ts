@@ -3,6 +3,7 @@ import type { ChartOption } from './echarts.ts';
 import { RULES } from '../../model/rules.ts';
 import { formatNumber, type Lang } from '../format.ts';
 import type { QualityRuleRow } from '../queries/quality.ts';
+import { tooltipHtml } from './tooltip.ts';
 
 const STATUS_TEXT = {
   fail: { zh: '不符', en: 'Failed' },
@@ -33,7 +34,7 @@ export function qualityRuleOption(rows: readonly QualityRuleRow[], opts: { lang:
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
       const d = (p as { data: { value: number; rule: string; status: 'fail' | 'uncertain'; reports: number }; marker: string }).data;
       const reports = lang === 'zh' ? `${formatNumber(d.reports, lang)} 份年报` : `${formatNumber(d.reports, lang)} reports`;
-      return `${ruleText(d.rule, lang)}<br>${STATUS_TEXT[d.status][lang]}: ${formatNumber(d.value, lang)} (${reports})`;
+      return tooltipHtml`${ruleText(d.rule, lang)}<br>${STATUS_TEXT[d.status][lang]}: ${formatNumber(d.value, lang)} (${reports})`;
     } },
     legend: { type: 'scroll', top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8 },

@@ -5,6 +5,7 @@ import { T4_COL_KEYS } from '../../model/templates/index.ts';
 import { formatNumber, formatPercent, type Lang } from '../format.ts';
 import { colName, rowName } from '../i18n/labels.ts';
 import type { ReviewCellRow, ReviewReportRow, ReviewTrendRow } from '../queries/review.ts';
+import { tooltipHtml } from './tooltip.ts';
 
 export const T4_GROUPS = ['review', 'lit_direct', 'lit_after_review'] as const;
 const RESULT_COLS = T4_COL_KEYS.filter((c) => c !== 'total');
@@ -68,7 +69,7 @@ export function reviewRankOption(rows: readonly ReviewReportRow[], opts: { lang:
     aria: { enabled: true },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
       const d = (p as { data: { name: string; value: number } }).data;
-      return `${d.name}<br>${fmt(d.value)}`;
+      return tooltipHtml`${d.name}<br>${fmt(d.value)}`;
     } },
     grid: { left: 8, right: 40, top: 8, bottom: 8 },
     xAxis: { type: 'value', max: isRate ? 1 : undefined, axisLabel: { hideOverlap: true, formatter: (v: number) => (isRate ? formatPercent(v, lang, 'na', 0) : formatNumber(v, lang)) } },
