@@ -34,13 +34,17 @@ function dropMatches(text: string, origin: number[], pattern: RegExp): CompactVi
   let out = '';
   const kept: number[] = [];
   let last = 0;
+  // Copied index by index: spreading a long slice into push() overflows the call stack.
+  const keep = (from: number, to: number) => {
+    for (let i = from; i < to; i++) kept.push(origin[i]!);
+  };
   for (const m of text.matchAll(pattern)) {
     out += text.slice(last, m.index);
-    kept.push(...origin.slice(last, m.index));
+    keep(last, m.index);
     last = m.index + m[0].length;
   }
   out += text.slice(last);
-  kept.push(...origin.slice(last));
+  keep(last, text.length);
   return { text: out, origin: kept };
 }
 
