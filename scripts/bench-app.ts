@@ -1,5 +1,6 @@
 /**
- * The dashboard in headless Chromium on this machine, on the dataset in public/data:
+ * The dashboard in headless Chromium on this machine, on the demo dataset (public/data/demo, the
+ * larger one):
  *   - navigation → first chart drawn, and → every Overview chart drawn (cold loads);
  *   - filter change → every chart updated (median, p95) on the Overview;
  * each beside a baseline from the same run: DuckDB-wasm's own fetch + instantiate time
@@ -20,6 +21,9 @@ import { NO_FILTERS, reportWhere, sqlString, type Filters } from '../src/app/que
 import { reportMeasuresSql } from '../src/app/queries/measures.ts';
 import { overviewData } from '../src/app/queries/overview.ts';
 import { REPO_ROOT } from '../tests/e2e/paths.ts';
+import { tablePath } from '../src/ingest/dataset-writer.ts';
+
+const BENCH_DATA = join(REPO_ROOT, 'public/data/demo');
 
 const { values: args } = parseArgs({ options: { loads: { type: 'string', default: '3' }, changes: { type: 'string', default: '30' } } });
 const LOADS = Number(args.loads);
@@ -53,7 +57,7 @@ async function coldLoad(baseUrl: string): Promise<ColdLoad> {
   const { context, dispose } = await launch();
   try {
     const page = await context.newPage();
-    await page.goto(`${baseUrl}#/overview`);
+    await page.goto(`${baseUrl}#/overview?ds=demo`);
     await page.waitForFunction((names) => names.every((n) => performance.getEntriesByName(`chart:${n}`).length > 0), OVERVIEW_CHARTS, { timeout: 120_000 });
     await page.waitForFunction(() => performance.getEntriesByName('gongkai:data-ready').length > 0, undefined, { timeout: 120_000 });
     // page code as text: tsx would wrap named functions in a helper the page does not have
@@ -110,7 +114,7 @@ async function filterChanges(baseUrl: string, sequence: ReturnType<typeof change
   const { context, dispose } = await launch();
   try {
     const page = await context.newPage();
-    await page.goto(`${baseUrl}#/overview`);
+    await page.goto(`${baseUrl}#/overview?ds=demo`);
     await waitForIdle(page);
     const timings: number[] = [];
     for (const { filter, value } of sequence) timings.push(await timeFilterChange(page, filter, value));
@@ -126,7 +130,7 @@ async function native(states: Filters[]): Promise<{ load: number; overview: numb
   await connection.run('SET threads = 1');
   const t0 = performance.now();
   for (const table of DATASET_TABLE_NAMES) {
-    await connection.run(`CREATE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(join(REPO_ROOT, 'public/data', `${table}.parquet`))})`);
+    await connection.run(`CREATE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(tablePath(BENCH_DATA, table))})`);
   }
   await connection.run(reportMeasuresSql());
   const load = performance.now() - t0;
@@ -148,7 +152,7 @@ async function native(states: Filters[]): Promise<{ load: number; overview: numb
 async function filterValues(): Promise<{ levels: string[]; templates: string[] }> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  const reports = sqlString(join(REPO_ROOT, 'public/data/reports.parquet'));
+  const reports = sqlString(tablePath(BENCH_DATA, 'reports'));
   const distinct = async (column: string) =>
     (await connection.runAndReadAll(`SELECT DISTINCT ${column} AS v FROM read_parquet(${reports}) WHERE ${column} IS NOT NULL ORDER BY 1`)).getRowObjects().map((r) => String(r.v));
   const values = { levels: await distinct('level'), templates: await distinct('template') };
@@ -167,7 +171,7 @@ try {
   const nativeTimes = await native(sequence.map((c) => c.state));
   const col = (pick: (l: ColdLoad) => number) => median(loads.map(pick));
   console.log(`\nGongkai app benchmark — headless Chromium, ${LOADS} cold loads (median), ${changes.length} filter changes on the Overview`);
-  console.log(`dataset: public/data; filters walked: level (${levels.length} values) and template (${templates.length})\n`);
+  console.log(`dataset: public/data/demo; filters walked: level (${levels.length} values) and template (${templates.length})\n`);
   console.log(`navigation → first chart drawn        ${ms(col((l) => l.firstChart))}   goal ≤ 1000 ms`);
   console.log(`navigation → every Overview chart     ${ms(col((l) => l.allCharts))}`);
   console.log(`navigation → data queryable in wasm   ${ms(col((l) => l.dataReady))}`);

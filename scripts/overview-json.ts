@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DATASET_TABLE_NAMES } from '../src/model/dataset.ts';
+import { tablePath } from '../src/ingest/dataset-writer.ts';
 import { overviewData } from '../src/app/queries/overview.ts';
 import { reportMeasuresSql } from '../src/app/queries/measures.ts';
 import { NO_FILTERS, reportWhere, sqlString } from '../src/app/queries/filters.ts';
@@ -29,7 +30,7 @@ export async function writeOverviewJson(dir: string): Promise<string> {
   const connection = await instance.connect();
   try {
     for (const table of DATASET_TABLE_NAMES) {
-      const file = join(dir, `${table}.parquet`);
+      const file = tablePath(dir, table);
       if (!existsSync(file)) throw new Error(`${file}: missing`);
       await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet(${sqlString(file)})`);
     }

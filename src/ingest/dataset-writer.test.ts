@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASET_TABLES, DATASET_TABLE_NAMES } from '../model/dataset.ts';
+import { DATASET_TABLES, DATASET_TABLE_NAMES, type DatasetTable } from '../model/dataset.ts';
 import type { ParsedReport } from '../model/report.ts';
 import { runChecks } from '../model/rules.ts';
 import { templateById, templateCells } from '../model/templates/index.ts';
-import { DatasetWriter, regionOf, reportRows, type DatasetManifest } from './dataset-writer.ts';
+import { DatasetWriter, regionOf, reportRows, tablePath, type DatasetManifest } from './dataset-writer.ts';
 
 function exampleReport(overrides: Partial<ParsedReport> = {}): ParsedReport {
   const cells: ParsedReport['cells'] = [
@@ -87,7 +87,7 @@ describe('DatasetWriter', () => {
       instance.closeSync();
     }
   };
-  const parquet = (table: string) => `read_parquet('${path.join(dir, `${table}.parquet`)}')`;
+  const parquet = (table: DatasetTable) => `read_parquet('${tablePath(dir, table)}')`;
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'gongkai-writer-'));
@@ -141,11 +141,11 @@ describe('DatasetWriter', () => {
   it('describes the files in manifest.json', async () => {
     const onDisk = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
     expect(onDisk).toEqual(manifest);
-    expect(manifest.tables.reports).toMatchObject({ file: 'reports.parquet', rows: 2 });
+    expect(manifest.tables.reports).toMatchObject({ file: `reports.${manifest.tables.reports.sha256.slice(0, 16)}.parquet`, rows: 2 });
     expect(manifest.tables.cells.rows).toBe(16);
     expect(manifest.tables.metrics.rows).toBe(2);
     expect(manifest.tables.checks.rows).toBe(3);
-    const compression = await read(`SELECT DISTINCT compression FROM parquet_metadata('${path.join(dir, 'cells.parquet')}')`);
+    const compression = await read(`SELECT DISTINCT compression FROM parquet_metadata('${tablePath(dir, 'cells')}')`);
     expect(compression).toEqual([{ compression: 'ZSTD' }]);
   });
 });
@@ -167,9 +167,9 @@ describe('DatasetWriter across years', () => {
     const connection = await instance.connect();
     try {
       const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJS();
-      const failing = await rows(`SELECT report_id, rule, status FROM read_parquet('${path.join(dir, 'checks.parquet')}') WHERE rule LIKE 'x.%' AND status = 'fail'`);
+      const failing = await rows(`SELECT report_id, rule, status FROM read_parquet('${tablePath(dir, 'checks')}') WHERE rule LIKE 'x.%' AND status = 'fail'`);
       expect(failing).toEqual([{ report_id: 'c'.repeat(64), rule: 'x.carried_over', status: 'fail' }]);
-      const counts = await rows(`SELECT id, failed_hard, failed_soft FROM read_parquet('${path.join(dir, 'reports.parquet')}') ORDER BY id`);
+      const counts = await rows(`SELECT id, failed_hard, failed_soft FROM read_parquet('${tablePath(dir, 'reports')}') ORDER BY id`);
       expect(counts).toEqual([
         { id: 'a'.repeat(64), failed_hard: 1, failed_soft: 1 },
         { id: 'c'.repeat(64), failed_hard: 0, failed_soft: 1 },

@@ -4,11 +4,11 @@
  * Parquet, so the same reports give the same bytes whatever order they came in.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { createReadStream, readFileSync } from 'node:fs';
+import { rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
-import { DATASET_TABLES, DATASET_TABLE_NAMES, type DatasetTable } from '../model/dataset.ts';
+import { DATASET_TABLES, DATASET_TABLE_NAMES, MANIFEST_FILE, tableFileName, type DatasetManifest, type DatasetTable } from '../model/dataset.ts';
 import type { CheckResult, ParsedReport } from '../model/report.ts';
 import { severityOf } from '../model/rules.ts';
 import { analyseSeries, seriesReport, type SeriesReport } from './series.ts';
@@ -17,14 +17,13 @@ export type DatasetValue = string | number | boolean | null;
 /** One row, values in the order of the table's columns in DATASET_TABLES. */
 export type DatasetRow = DatasetValue[];
 
-export interface DatasetManifest {
-  format: 'gongkai-dataset';
-  version: 1;
-  tables: Record<DatasetTable, { file: string; rows: number; bytes: number; sha256: string }>;
-}
+export type { DatasetManifest } from '../model/dataset.ts';
 
-export const MANIFEST_FILE = 'manifest.json';
-export const tableFileName = (table: DatasetTable): string => `${table}.parquet`;
+/** Where a dataset folder keeps one table: the file its manifest names. */
+export function tablePath(dir: string, table: DatasetTable): string {
+  const manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as DatasetManifest;
+  return path.join(dir, manifest.tables[table].file);
+}
 
 const quote = (identifier: string): string => `"${identifier.replaceAll('"', '""')}"`;
 
@@ -146,13 +145,15 @@ export class DatasetWriter {
     await this.countSeriesFailures(checks);
     const tables = {} as DatasetManifest['tables'];
     for (const table of DATASET_TABLE_NAMES) {
-      const file = tableFileName(table);
-      const target = path.join(dir, file);
+      const target = path.join(dir, `${table}.parquet`);
       await this.connection.run(
         `COPY (SELECT * FROM ${quote(table)} ORDER BY ALL) TO '${target.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`,
       );
       const rows = Number((await this.connection.runAndReadAll(`SELECT count(*) FROM ${quote(table)}`)).getRows()[0][0]);
-      tables[table] = { file, rows, bytes: (await stat(target)).size, sha256: await sha256OfFile(target) };
+      const sha256 = await sha256OfFile(target);
+      const file = tableFileName(table, sha256);
+      await rename(target, path.join(dir, file));
+      tables[table] = { file, rows, bytes: (await stat(path.join(dir, file))).size, sha256 };
     }
     const manifest: DatasetManifest = { format: 'gongkai-dataset', version: 1, tables };
     await writeFile(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);

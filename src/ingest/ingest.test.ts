@@ -5,7 +5,8 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASET_TABLE_NAMES } from '../model/dataset.ts';
+import { DATASET_TABLE_NAMES, type DatasetManifest } from '../model/dataset.ts';
+import { tablePath } from './dataset-writer.ts';
 import { exampleReportText } from '../testing/example-report.ts';
 import { collectFiles, ingest, IngestError } from './ingest.ts';
 import { OutputDirError } from './output-dir.ts';
@@ -95,14 +96,15 @@ describe('ingest', () => {
   });
 
   it('writes the four tables and a manifest, marking synthetic reports', async () => {
-    expect((await readdir(out)).sort()).toEqual([...DATASET_TABLE_NAMES.map((t) => `${t}.parquet`), 'manifest.json'].sort());
-    const reports = await query(`SELECT source_file, agency, year, template, synthetic FROM read_parquet('${out}/reports.parquet') ORDER BY source_file`);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as DatasetManifest;
+    expect((await readdir(out)).sort()).toEqual([...DATASET_TABLE_NAMES.map((t) => manifest.tables[t].file), 'manifest.json'].sort());
+    const reports = await query(`SELECT source_file, agency, year, template, synthetic FROM read_parquet('${tablePath(out, 'reports')}') ORDER BY source_file`);
     expect(reports).toEqual([
       { source_file: 'north/deep/yi-2023.txt', agency: '示例省乙县交通运输局', year: 2023, template: '2021', synthetic: false },
       { source_file: 'north/jia-2022.txt', agency: '示例省甲市教育局', year: 2022, template: '2021', synthetic: false },
       { source_file: 'south/bing-2022.txt', agency: '示例省丙区人民政府', year: 2022, template: '2021', synthetic: true },
     ]);
-    const newReceived = await query(`SELECT r.agency, c.value FROM read_parquet('${out}/cells.parquet') c JOIN read_parquet('${out}/reports.parquet') r ON r.id = c.report_id WHERE c."table" = 't3' AND c."row" = 'new_received' AND c.col = 'total' ORDER BY c.value`);
+    const newReceived = await query(`SELECT r.agency, c.value FROM read_parquet('${tablePath(out, 'cells')}') c JOIN read_parquet('${tablePath(out, 'reports')}') r ON r.id = c.report_id WHERE c."table" = 't3' AND c."row" = 'new_received' AND c.col = 'total' ORDER BY c.value`);
     expect(newReceived).toEqual([
       { agency: '示例省甲市教育局', value: 6 },
       { agency: '示例省乙县交通运输局', value: 10 },
@@ -120,7 +122,7 @@ describe('ingest', () => {
     const reversed = path.join(work, 'out-c');
     await ingest([north, south], reversed, { log: () => {} });
     expect(await hashes(again)).toEqual(await hashes(reversed));
-    const rows = await query(`SELECT source_file FROM read_parquet('${again}/reports.parquet') ORDER BY ALL`);
+    const rows = await query(`SELECT source_file FROM read_parquet('${tablePath(again, 'reports')}') ORDER BY ALL`);
     expect(rows.map((r) => r.source_file)).toEqual(['bing-2022.txt', 'deep/yi-2023.txt', 'jia-2022-copy.txt']);
   });
 

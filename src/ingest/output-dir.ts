@@ -2,8 +2,9 @@
  * A dataset is built in a staging folder beside its destination and swapped in at the end, so
  * a run that is killed or fails leaves the previous dataset whole.
  */
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { MANIFEST_FILE, type DatasetManifest } from '../model/dataset.ts';
 
 const DATA_FILE = /\.(parquet|json|duckdb)$/;
 
@@ -29,8 +30,8 @@ async function exists(file: string): Promise<boolean> {
 
 /**
  * Refuses to replace a folder that holds anything but data files (`--out .` must never wipe a
- * project), then tidies what killed runs left beside it: their staging folders go, and a
- * previous dataset moved aside just before a kill is put back.
+ * project), then tidies what killed runs left: their staging folders, and table files that
+ * moved in before a kill but were never named by a manifest.
  */
 async function prepare(outDir: string): Promise<void> {
   if (await exists(outDir)) {
@@ -43,14 +44,12 @@ async function prepare(outDir: string): Promise<void> {
   }
   const parent = path.dirname(outDir);
   const base = path.basename(outDir);
-  const leftover = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(building|previous)-(\\d+)-`);
+  const leftover = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.building-(\\d+)-`);
   for (const name of await readdir(parent).catch(() => [])) {
     const match = leftover.exec(name);
-    if (!match || isAlive(Number(match[2]))) continue;
-    const leftoverDir = path.join(parent, name);
-    if (match[1] === 'previous' && !(await exists(outDir))) await rename(leftoverDir, outDir);
-    else await rm(leftoverDir, { recursive: true, force: true });
+    if (match && !isAlive(Number(match[1]))) await rm(path.join(parent, name), { recursive: true, force: true });
   }
+  if (await exists(outDir)) await removeUnlistedTables(outDir);
 }
 
 /** A fresh staging folder beside `outDir` (same file system, so the final rename is atomic). */
@@ -64,19 +63,38 @@ export async function createStagingDir(outDir: string): Promise<string> {
   return staging;
 }
 
-/** Moves the staging folder into place; the previous dataset is removed only once it is. */
+/**
+ * Moves the new dataset into place without the folder ever being absent or half of one: its
+ * table files (named by content) move in beside the old ones, then its manifest.json replaces
+ * the old manifest in one rename, then the old tables go. A kill at any step leaves a folder
+ * whose manifest names complete files, old or new; stray tables are cleared on the next run.
+ */
 export async function replaceWithStaging(stagingDir: string, outDir: string): Promise<void> {
+  for (const step of await swapSteps(stagingDir, outDir)) await step();
+}
+
+/** The swap as the file operations it is, in order; a kill can fall between any two. */
+export async function swapSteps(stagingDir: string, outDir: string): Promise<(() => Promise<void>)[]> {
   const resolved = path.resolve(outDir);
-  if (!(await exists(resolved))) return rename(stagingDir, resolved);
-  const previous = `${path.join(path.dirname(resolved), `.${path.basename(resolved)}.previous-${process.pid}-`)}${path.basename(stagingDir).slice(-6)}`;
-  await rename(resolved, previous);
-  try {
-    await rename(stagingDir, resolved);
-  } catch (error) {
-    await rename(previous, resolved);
-    throw error;
+  if (!(await exists(resolved))) return [() => rename(stagingDir, resolved)];
+  const tables = (await readdir(stagingDir)).filter((name) => name !== MANIFEST_FILE);
+  return [
+    ...tables.map((name) => () => rename(path.join(stagingDir, name), path.join(resolved, name))),
+    () => rename(path.join(stagingDir, MANIFEST_FILE), path.join(resolved, MANIFEST_FILE)),
+    () => removeUnlistedTables(resolved),
+    () => rm(stagingDir, { recursive: true, force: true }),
+  ];
+}
+
+/** Table files the folder's manifest does not name: a previous dataset's, or a killed run's. */
+async function removeUnlistedTables(dir: string): Promise<void> {
+  const listed = await readFile(path.join(dir, MANIFEST_FILE), 'utf8')
+    .then((text) => new Set(Object.values((JSON.parse(text) as DatasetManifest).tables).map((table) => table.file)))
+    .catch(() => null);
+  if (!listed) return;
+  for (const name of await readdir(dir)) {
+    if (name.endsWith('.parquet') && !listed.has(name)) await rm(path.join(dir, name), { force: true });
   }
-  await rm(previous, { recursive: true, force: true });
 }
 
 export async function discardStaging(stagingDir: string): Promise<void> {

@@ -88,3 +88,20 @@ export const SYNTHETIC_MARKER = '【Gongkai 演示数据：虚构机构，数字
 export const DATASETS = { real: 'real', demo: 'demo' } as const;
 export type DatasetName = keyof typeof DATASETS;
 export const DEFAULT_DATASET: DatasetName = 'real';
+
+/**
+ * A dataset folder: its table files and this manifest, which names them. Table files are named
+ * by their content (`reports.<sha256 prefix>.parquet`), so a new dataset's files move in beside
+ * the old ones and replacing manifest.json switches readers from one whole dataset to the other.
+ */
+export interface DatasetManifest {
+  format: 'gongkai-dataset';
+  version: 1;
+  tables: Record<DatasetTable, { file: string; rows: number; bytes: number; sha256: string }>;
+}
+
+export const MANIFEST_FILE = 'manifest.json';
+
+export function tableFileName(table: DatasetTable, sha256: string): string {
+  return `${table}.${sha256.slice(0, 16)}.parquet`;
+}

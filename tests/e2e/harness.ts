@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DATASET_TABLE_NAMES } from '../../src/model/dataset.ts';
+import { tablePath } from '../../src/ingest/dataset-writer.ts';
 import { SERVED_DATA, SHOTS_DIR } from './paths.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -119,7 +120,7 @@ export async function nativeQuery<T = Record<string, unknown>>(sql: string): Pro
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     for (const table of DATASET_TABLE_NAMES) {
-      const source = `read_parquet('${join(SERVED_DATA, `${table}.parquet`)}')`;
+      const source = `read_parquet('${tablePath(SERVED_DATA, table)}')`;
       // What the app shows by default: each body's own report, never a region-wide one beside it.
       await connection.run(`CREATE VIEW ${table} AS SELECT * FROM ${source}${table === 'reports' ? ' WHERE is_aggregate IS NOT TRUE' : ''}`);
     }

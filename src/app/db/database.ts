@@ -10,7 +10,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import { DATASETS, DATASET_TABLE_NAMES } from '../../model/dataset.ts';
+import { DATASETS, DATASET_TABLE_NAMES, MANIFEST_FILE, type DatasetManifest } from '../../model/dataset.ts';
 import { currentDataset } from '../state/dataset.ts';
 import { reportMeasuresSql } from '../queries/measures.ts';
 import { dbStatus } from './status.svelte.ts';
@@ -79,7 +79,19 @@ async function open(): Promise<duckdb.AsyncDuckDBConnection> {
     await module.default({ module_or_path: parquetWasm });
     return module;
   });
-  const files = DATASET_TABLE_NAMES.map((name) => fetchWithProgress(`${name}.parquet`).then((bytes) => ({ name, bytes })));
+  // The manifest names the table files (by their content), so a dataset swapped in mid-load
+  // is never read half old, half new.
+  const manifest = fetch(dataUrl(MANIFEST_FILE)).then(async (response) => {
+    if (!response.ok) throw new Error(`${MANIFEST_FILE}: HTTP ${response.status}`);
+    return (await response.json()) as DatasetManifest;
+  });
+  const files = DATASET_TABLE_NAMES.map((name) => manifest
+    .then((listed) => {
+      const file = listed.tables?.[name]?.file;
+      if (typeof file !== 'string' || !/^[\w.-]+\.parquet$/.test(file)) throw new Error(`${MANIFEST_FILE}: no valid file for table ${name}`);
+      return fetchWithProgress(file);
+    })
+    .then((bytes) => ({ name, bytes })));
   const conn = await startEngine();
   const { readParquet } = await parquet;
   for (const pending of files) {
