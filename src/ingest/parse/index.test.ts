@@ -105,6 +105,17 @@ describe('parseDocument on table rows', () => {
     expect(cellsOf(precise).get('t2.admin_licensing.decisions')).toMatchObject({ state: 'missing', value: null });
   });
 
+  it('shares table-4 figures printed out of order out by the groups’ totals, declining groups that could trade places', () => {
+    const doc = tableReport();
+    const at = doc.lines.findIndex((line) => line.cells[0] === '1' && line.cells.length === 15);
+    const interleaved = ['5 2 3 1', '4 1 0 1', '11', '3 0 1 0 4', '6'].map((text) => ({ cells: [text] }));
+    const report = parseDocument({ ...doc, lines: [...doc.lines.slice(0, at), ...interleaved, ...doc.lines.slice(at + 1)] }, source);
+    const t4 = cellsOf(report);
+    expect(['upheld', 'corrected', 'other', 'pending', 'total'].map((col) => t4.get(`t4.review.${col}`)?.value)).toEqual([5, 2, 3, 1, 11]);
+    for (const row of ['lit_direct', 'lit_after_review']) expect(t4.get(`${'t4'}.${row}.total`)).toMatchObject({ state: 'missing', value: null });
+    expect(report.warnings.some((w) => w.startsWith('t4: figures printed out of order'))).toBe(true);
+  });
+
   it('reads figures with thousands separators and the header money unit', () => {
     expect(cells.get('t2.admin_licensing.decisions')).toMatchObject({ value: 1205, raw: '1,205' });
     expect(cells.get('t2.admin_fees.fee_amount')).toMatchObject({ value: 12.5, raw: '12.5' });

@@ -240,10 +240,7 @@ function readColumnGroups(stream: Stream, region: Region, table: TableDef, warni
     if (fields.length > width) warnings.push(`${table.id}: ${fields.length} figures printed for ${width} cells; read the first ${width}`);
     const readings = table.rows.map((row, r) => readRow(table, row, fields.slice(r * group, (r + 1) * group), false, warnings));
     const holds = readings.map((rr) => rr.candidates.length === 1 && rowIdentityHolds(table, rr.row, rr.candidates[0], null));
-    if (holds.every((h) => !h)) {
-      warnings.push(`${table.id}: no group total matches its parts when read in printed order (figures out of order in the text); cells left missing`);
-      return table.rows.map((row) => ({ row, candidates: [], short: true, explained: true }));
-    }
+    if (holds.every((h) => !h)) return readInterleavedGroups(table, fields.slice(0, width), warnings);
     return readings;
   }
   const slots = table.rows.flatMap(() => table.columns.map(() => ({})));
@@ -264,6 +261,55 @@ function readColumnGroups(stream: Stream, region: Region, table: TableDef, warni
     return table.rows.map((row) => ({ row, candidates: [], short: true, explained: true }));
   }
   return table.rows.map((row, r) => ({ row, candidates: dedupeReadings(usable.map((c) => c.slice(r * group, (r + 1) * group))), split: true }));
+}
+
+/**
+ * Some text renderings print a column-group table's figures interleaved, group by group as the
+ * columns happen to wrap (淮安 2024: 72 64 178 37 | 12 1 1 6 | 351 | 13 4 8 1 26 | 20), keeping
+ * each group's own order. Every way to share the printed figures out into the groups in order,
+ * each group's parts adding up to its total, the first printed figure opening the first group
+ * (reading starts at the top-left cell), is tried. A group is read where all those ways give it
+ * the same figures, and left missing where they differ: the sums say which figures belong
+ * together, not which of two later groups they are.
+ */
+function readInterleavedGroups(table: TableDef, fields: Field[], warnings: string[]): RowReading[] {
+  const size = table.columns.length;
+  const values = fields.map((f) => (f.kind === 'value' && /^\d+$/.test(f.text) ? Number(f.text) : null));
+  const declineAll = (why: string): RowReading[] => {
+    warnings.push(`${table.id}: no group total matches its parts when read in printed order (figures out of order in the text); ${why}`);
+    return table.rows.map((row) => ({ row, candidates: [], short: true, explained: true }));
+  };
+  if (values.some((v) => v === null)) return declineAll('cells left missing');
+  const readings: number[][] = [];
+  const groups: number[][] = table.rows.map(() => []);
+  const share = (i: number): void => {
+    if (readings.length > 50) return;
+    if (i === values.length) {
+      readings.push(groups.map((g) => [...g]).flat());
+      return;
+    }
+    groups.forEach((group, g) => {
+      if (group.length === size) return;
+      // Reading starts at the table's top-left cell: the first printed figure opens the first group.
+      if (i === 0 && g !== 0) return;
+      if (group.length === size - 1 && group.reduce((sum, index) => sum + values[index]!, 0) !== values[i]) return;
+      group.push(i);
+      share(i + 1);
+      group.pop();
+    });
+  };
+  share(0);
+  if (readings.length === 0) return declineAll('no sharing out of the figures lets every group total hold; cells left missing');
+  // A sharing says which printed figures form each group, not which group is which: a group is
+  // known when every sharing puts the same figures in the same place.
+  const figuresOf = (reading: number[], g: number) => reading.slice(g * size, (g + 1) * size).map((index) => values[index]!);
+  const byRow = table.rows.map((row, g) => {
+    const options = new Set(readings.map((reading) => JSON.stringify(figuresOf(reading, g))));
+    return options.size === 1 ? { row, candidates: [figuresOf(readings[0]!, g).map((v): Piece => ({ kind: 'value', text: String(v) }))] } : null;
+  });
+  const open = byRow.filter((r) => r === null).length;
+  warnings.push(`${table.id}: figures printed out of order; shared out by the groups' own totals${open > 0 ? `, ${open} group(s) still ambiguous and left missing` : ''}`);
+  return byRow.map((reading, g) => reading ?? { row: table.rows[g]!, candidates: [], short: true, explained: true });
 }
 
 export interface ReadTableOptions {
