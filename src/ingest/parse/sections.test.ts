@@ -49,6 +49,17 @@ describe('table 4 region', () => {
   });
 });
 
+describe('the last section', () => {
+  it('is found under another numeral and wording (七、其他需说明事项), its prose read', () => {
+    const text = report2021(ZERO_T3, '五、当前存在的突出问题 无。六、下一步改进举措 略。七、其他需说明事项 全年未产生政府信息公开信息处理费。');
+    const view = compactView(text).text;
+    const layout = locateSections(view);
+    expect(view.slice(layout.headings[5]!.start)).toMatch(/^七、其他需说明事项/);
+    const report = parseDocument(readTextDocument(text), { file: 'fixture', sha256: 'fixture', format: 'text' });
+    expect(report.metrics.filter((m) => m.key === 'info_processing_fee').map((m) => m.value)).toEqual([0]);
+  });
+});
+
 describe('table 3 rows under local wordings', () => {
   it('are read', () => {
     const report = parseDocument(readTextDocument(report2021(ZERO_T3, '五、存在的主要问题及改进情况 无。')), { file: 'fixture', sha256: 'fixture', format: 'text' });

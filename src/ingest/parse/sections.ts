@@ -7,7 +7,7 @@
 import type { Region } from './types.ts';
 
 /**
- * Section headings 一…六. The words after the numeral must follow it without crossing a 、
+ * Section headings 一…六 (the last one may carry another numeral). The words after the numeral must follow it without crossing a 、
  * or a digit, so table 3's own 一、本年新收… / 四、结转下年度… never read as headings.
  */
 const SECTION_HEADINGS: RegExp[] = [
@@ -16,7 +16,8 @@ const SECTION_HEADINGS: RegExp[] = [
   /三[、.][^、\d。]{0,12}?(收到和处理|依申请)/g,
   /四[、.][^、\d。]{0,16}?(复议|诉讼)/g,
   /五[、.][^、\d。]{0,16}?(存在的?主要问题|存在问题|主要问题|问题和改进|问题及改进)/g,
-  /六[、.][^、\d。]{0,8}?(其他需要报告|其他事项|其他需报告)/g,
+  // Some reports add a section before it and number it 七 (七、其他需说明事项).
+  /[六七八][、.][^、\d。]{0,8}?(其他需要报告|其他事项|其他需报告|其他需说明|其他需要说明)/g,
 ];
 
 export interface Heading {
