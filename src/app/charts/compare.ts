@@ -3,6 +3,7 @@ import type { ChartOption } from './echarts.ts';
 import { formatValue, type Lang } from '../format.ts';
 import type { Measure } from '../queries/measures.ts';
 import type { RankRow } from '../queries/compare.ts';
+import { agencyAxisLabel } from './agency-labels.ts';
 
 export const PALETTE = ['#1d4ed8', '#b54708', '#067647', '#7a5af8', '#c11574', '#0e9384', '#475467', '#e04f16'];
 
@@ -14,7 +15,7 @@ export function rankedBarOption(rows: readonly RankRow[], measure: Measure, lang
     tooltip: { trigger: 'item', valueFormatter: (v: unknown) => formatValue(v as number, measure.kind, lang) },
     grid: { left: 8, right: 56, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: { type: 'value', axisLabel: { formatter: axisValue, hideOverlap: true }, ...(measure.kind === 'rate' ? { max: 1 } : {}) },
-    yAxis: { type: 'category', data: ranked.map((r) => r.agency ?? r.id), axisLabel: { width: 150, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: ranked.map((r) => r.agency ?? r.id), axisLabel: { formatter: (name: string) => agencyAxisLabel(name) } },
     series: [
       {
         type: 'bar',

@@ -4,6 +4,7 @@ import { formatCompact, formatNumber, type Lang } from '../format.ts';
 import { platformName } from '../i18n/labels.ts';
 import type { NewMediaAccountRow, NewMediaPlatformRow } from '../queries/newmedia.ts';
 import { tooltipHtml } from './tooltip.ts';
+import { agencyAxisLabel } from './agency-labels.ts';
 
 export type NewMediaMeasure = 'followers' | 'posts';
 
@@ -80,7 +81,7 @@ export function newMediaRankOption(rows: readonly NewMediaAccountRow[], opts: { 
     } },
     grid: { left: 8, right: 48, top: 8, bottom: 8 },
     xAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatCompact(v, lang) } },
-    yAxis: { type: 'category', inverse: true, data: top.map(name), axisLabel: { width: 160, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: top.map(name), axisLabel: { formatter: (label: string) => agencyAxisLabel(label, 16) } },
     series: [{
       type: 'bar',
       itemStyle: { color: measure === 'followers' ? '#2f7d4f' : '#5b7db1' },

@@ -3,6 +3,7 @@ import type { ChartOption } from './echarts.ts';
 import { formatWanYuan, type Lang } from '../format.ts';
 import type { ProcurementReportRow, ProcurementTrendRow } from '../queries/procurement.ts';
 import { tooltipHtml } from './tooltip.ts';
+import { agencyAxisLabel } from './agency-labels.ts';
 
 const TEXT = {
   table: { zh: '表二 政府集中采购金额', en: 'Table 2 centralised procurement' },
@@ -55,7 +56,7 @@ export function procurementRankOption(rows: readonly ProcurementReportRow[], opt
     xAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatWanYuan(v, lang) } },
     yAxis: {
       type: 'category', inverse: true, data: top.map((r) => `${r.agency ?? r.id} ${r.year ?? ''}`),
-      axisLabel: { width: 150, overflow: 'truncate' },
+      axisLabel: { formatter: (name: string) => agencyAxisLabel(name, 14) },
     },
     series: [{
       type: 'bar',

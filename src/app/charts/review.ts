@@ -6,6 +6,7 @@ import { formatNumber, formatPercent, type Lang } from '../format.ts';
 import { colName, rowName } from '../i18n/labels.ts';
 import type { ReviewCellRow, ReviewReportRow, ReviewTrendRow } from '../queries/review.ts';
 import { tooltipHtml } from './tooltip.ts';
+import { agencyAxisLabel } from './agency-labels.ts';
 
 export const T4_GROUPS = ['review', 'lit_direct', 'lit_after_review'] as const;
 const RESULT_COLS = T4_COL_KEYS.filter((c) => c !== 'total');
@@ -73,7 +74,7 @@ export function reviewRankOption(rows: readonly ReviewReportRow[], opts: { lang:
     } },
     grid: { left: 8, right: 40, top: 8, bottom: 8 },
     xAxis: { type: 'value', max: isRate ? 1 : undefined, axisLabel: { hideOverlap: true, formatter: (v: number) => (isRate ? formatPercent(v, lang, 'na', 0) : formatNumber(v, lang)) } },
-    yAxis: { type: 'category', inverse: true, data: top.map(name), axisLabel: { width: 150, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: top.map(name), axisLabel: { formatter: (label: string) => agencyAxisLabel(label, 14) } },
     series: [{
       type: 'bar',
       itemStyle: { color: isRate ? '#c0504d' : '#5b7db1' },
