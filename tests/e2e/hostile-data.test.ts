@@ -30,8 +30,8 @@ async function sweepCharts(app: AppPage): Promise<void> {
   for (const chart of await app.page.locator('[data-chart]').all()) {
     const box = await chart.boundingBox();
     if (!box) continue;
-    for (let row = 1; row <= 4; row++) {
-      for (let col = 1; col <= 8; col++) await app.page.mouse.move(box.x + (box.width * col) / 9, box.y + (box.height * row) / 5);
+    for (let row = 1; row <= 3; row++) {
+      for (let col = 1; col <= 5; col++) await app.page.mouse.move(box.x + (box.width * col) / 6, box.y + (box.height * row) / 4, { steps: 2 });
     }
   }
 }
