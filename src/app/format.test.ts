@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatCompact, formatNumber, formatPercent, formatValue, formatWanYuan } from './format.ts';
+import { formatChange, formatCompact, formatNumber, formatPercent, formatValue, formatWanYuan, formatWanYuanRounded } from './format.ts';
 
 describe('format', () => {
   it('uses 万/亿 in Chinese and K/M in English for compact figures', () => {
@@ -21,6 +21,14 @@ describe('format', () => {
     expect(formatWanYuan(668.7004, 'zh')).toBe('668.7004万元');
     expect(formatWanYuan(96171.6, 'zh')).toBe('9.6172亿元');
     expect(formatWanYuan(25.1, 'en')).toBe('¥251K');
+  });
+
+  it('rounds money for reading where the exact figure is a hover away', () => {
+    expect(formatWanYuanRounded(610635.2, 'zh')).toBe('61.06亿元');
+    expect(formatWanYuanRounded(9663.3826, 'zh')).toBe('9,663万元');
+    expect(formatWanYuanRounded(98.4361, 'zh')).toBe('98.4万元');
+    expect(formatWanYuanRounded(0.1525, 'zh')).toBe('0.15万元');
+    expect(formatWanYuanRounded(null, 'zh', 'na')).toBe(formatWanYuan(null, 'zh', 'na'));
   });
 
   it('formats rates and signed changes', () => {

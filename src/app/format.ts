@@ -57,6 +57,19 @@ export function formatWanYuan(value: number | null | undefined, lang: Lang, abse
   return `¥${numberFormat(lang, { notation: 'compact', maximumFractionDigits: 2 }).format(value * 10_000)}`;
 }
 
+/**
+ * Money rounded for reading (cards, axes): 61.06亿元, 9,664万元, 98.4万元. The exact figure
+ * (formatWanYuan) goes in tables and on hover; the rounding is only ever in what is shown.
+ */
+export function formatWanYuanRounded(value: number | null | undefined, lang: Lang, absence: Absence = 'missing'): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return absenceText(absence, lang);
+  if (lang !== 'zh') return formatWanYuan(value, lang, absence);
+  const magnitude = Math.abs(value);
+  if (magnitude >= 10_000) return `${numberFormat(lang, { maximumFractionDigits: 2 }).format(value / 10_000)}亿元`;
+  const digits = magnitude >= 100 ? 0 : magnitude >= 1 ? 1 : 2;
+  return `${numberFormat(lang, { maximumFractionDigits: digits }).format(value)}万元`;
+}
+
 /** Signed change as a percentage, for year-over-year: +12.3% / −4.0%. */
 export function formatChange(ratio: number | null | undefined, lang: Lang): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return absenceText('na', lang);

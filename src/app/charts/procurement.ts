@@ -1,6 +1,6 @@
 /** Chart options for the procurement view: table 2 （九） (2019 template only) and narrative amounts. */
 import type { ChartOption } from './echarts.ts';
-import { formatWanYuan, type Lang } from '../format.ts';
+import { formatWanYuan, formatWanYuanRounded, type Lang } from '../format.ts';
 import type { ProcurementReportRow, ProcurementTrendRow } from '../queries/procurement.ts';
 import { tooltipHtml } from './tooltip.ts';
 import { agencyAxisLabel } from './agency-labels.ts';
@@ -30,7 +30,7 @@ export function procurementTrendOption(rows: readonly ProcurementTrendRow[], opt
       data: years,
       axisLabel: { interval: 0, formatter: (y: string) => (naYears.includes(y) ? `${y}\n{na|${TEXT.na[lang]}}` : y), rich: { na: { color: '#777', fontSize: 10 } } },
     },
-    yAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatWanYuan(v, lang) } },
+    yAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatWanYuanRounded(v, lang) } },
     series: [
       {
         type: 'bar',
@@ -53,7 +53,7 @@ export function procurementRankOption(rows: readonly ProcurementReportRow[], opt
       return tooltipHtml`${d.name}<br>${formatWanYuan(d.value, lang)}${d.raw ? ` (${d.raw})` : ''}`;
     } },
     grid: { left: 8, right: 24, top: 8, bottom: 8 },
-    xAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatWanYuan(v, lang) } },
+    xAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatWanYuanRounded(v, lang) } },
     yAxis: {
       type: 'category', inverse: true, data: top.map((r) => `${r.agency ?? r.id} ${r.year ?? ''}`),
       axisLabel: { formatter: (name: string) => agencyAxisLabel(name, 14) },
