@@ -50,4 +50,18 @@ describe('reviewRankOption', () => {
     expect((option.series as { data: { id: string }[] }[])[0].data.map((d) => d.id)).toEqual(['a', 'c']);
     expect(render(option)).toContain('20.0%');
   });
+
+  it('shows n beside each rate, draws small-n rates apart, and leaves out those under the chosen minimum', () => {
+    const closed = (id: string, upheld: number, corrected: number): ReviewReportRow => ({
+      ...report(id, upheld + corrected, corrected / (upheld + corrected)), review_upheld: upheld, review_corrected: corrected, review_other: 0,
+    });
+    const rows = [closed('one', 0, 1), closed('many', 15, 5)];
+    const all = reviewRankOption(rows, { lang: 'zh', measure: 'review_correction_rate' });
+    const bars = (all.series as { data: { id: string; itemStyle?: { color: string } }[] }[])[0].data;
+    expect(bars.map((d) => [d.id, d.itemStyle?.color ?? 'strong'])).toEqual([['one', '#e8b4b2'], ['many', 'strong']]);
+    expect(render(all)).toContain('100.0% (n=1)');
+    expect(render(all)).toContain('25.0% (n=20)');
+    const atLeastFive = reviewRankOption(rows, { lang: 'zh', measure: 'review_correction_rate', minClosed: 5 });
+    expect((atLeastFive.series as { data: { id: string }[] }[])[0].data.map((d) => d.id)).toEqual(['many']);
+  });
 });

@@ -60,17 +60,30 @@ export type ReviewRankMeasure = 'review_total' | 'lit_total' | 'review_correctio
  * Reports ranked by one measure, largest first; reports where it is blank are left out (the
  * view says how many). Each bar carries its report id for the click to the report detail.
  */
-export function reviewRankOption(rows: readonly ReviewReportRow[], opts: { lang: Lang; measure: ReviewRankMeasure; limit?: number }): ChartOption {
+/** A rate from fewer closed cases than this is drawn apart (paler): one case of one is 100 %. */
+export const SMALL_N = 5;
+
+/** Closed review cases (维持 + 纠正 + 其他): the denominator of the correction rate. */
+export function closedReviews(r: ReviewReportRow): number | null {
+  return r.review_upheld === null || r.review_corrected === null || r.review_other === null ? null : r.review_upheld + r.review_corrected + r.review_other;
+}
+
+export function reviewRankOption(rows: readonly ReviewReportRow[], opts: { lang: Lang; measure: ReviewRankMeasure; limit?: number; minClosed?: number }): ChartOption {
   const { lang, measure } = opts;
   const isRate = measure === 'review_correction_rate';
-  const fmt = (v: number | null) => (isRate ? formatPercent(v, lang) : formatNumber(v, lang, 'blank'));
-  const top = rows.filter((r) => r[measure] !== null).sort((a, b) => b[measure]! - a[measure]! || (b.review_total ?? 0) - (a.review_total ?? 0)).slice(0, opts.limit ?? 15);
+  const n = (r: ReviewReportRow) => closedReviews(r) ?? 0;
+  const fmt = (v: number | null, closed?: number) =>
+    isRate ? `${formatPercent(v, lang)}${closed === undefined ? '' : ` (n=${closed})`}` : formatNumber(v, lang, 'blank');
+  const top = rows
+    .filter((r) => r[measure] !== null && (!isRate || (opts.minClosed ?? 1) <= 1 || n(r) >= opts.minClosed!))
+    .sort((a, b) => b[measure]! - a[measure]! || n(b) - n(a) || (b.review_total ?? 0) - (a.review_total ?? 0))
+    .slice(0, opts.limit ?? 15);
   const name = (r: ReviewReportRow) => `${r.agency ?? r.id} ${r.year ?? ''}`;
   return {
     aria: { enabled: true },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
-      const d = (p as { data: { name: string; value: number } }).data;
-      return tooltipHtml`${d.name}<br>${fmt(d.value)}`;
+      const d = (p as { data: { name: string; value: number; closed: number } }).data;
+      return tooltipHtml`${d.name}<br>${fmt(d.value, isRate ? d.closed : undefined)}`;
     } },
     grid: { left: 8, right: 40, top: 8, bottom: 8 },
     xAxis: { type: 'value', max: isRate ? 1 : undefined, axisLabel: { hideOverlap: true, formatter: (v: number) => (isRate ? formatPercent(v, lang, 'na', 0) : formatNumber(v, lang)) } },
@@ -78,8 +91,14 @@ export function reviewRankOption(rows: readonly ReviewReportRow[], opts: { lang:
     series: [{
       type: 'bar',
       itemStyle: { color: isRate ? '#c0504d' : '#5b7db1' },
-      label: { show: true, position: 'right', formatter: (p: unknown) => fmt((p as { value: number }).value) },
-      data: top.map((r) => ({ name: name(r), value: r[measure]!, id: r.id })),
+      label: { show: true, position: 'right', formatter: (p: unknown) => {
+        const d = (p as { data: { value: number; closed: number } }).data;
+        return fmt(d.value, isRate ? d.closed : undefined);
+      } },
+      data: top.map((r) => ({
+        name: name(r), value: r[measure]!, id: r.id, closed: n(r),
+        ...(isRate && n(r) < SMALL_N ? { itemStyle: { color: '#e8b4b2' } } : {}),
+      })),
     }],
   };
 }

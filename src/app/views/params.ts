@@ -40,6 +40,7 @@ export const NEWMEDIA_PARAMS = {
 
 export const REVIEW_PARAMS = {
   rankBy: param('review', 'rv_rank', codecs.choice(['review_total', 'lit_total', 'review_correction_rate'] as const), 'review_total'),
+  minClosed: param('review', 'rv_min', codecs.choice(['1', '3', '5', '10'] as const), '1'),
 };
 
 export const QUALITY_PARAMS = {
