@@ -85,7 +85,7 @@ export function reviewRankOption(rows: readonly ReviewReportRow[], opts: { lang:
       const d = (p as { data: { name: string; value: number; closed: number } }).data;
       return tooltipHtml`${d.name}<br>${fmt(d.value, isRate ? d.closed : undefined)}`;
     } },
-    grid: { left: 8, right: 40, top: 8, bottom: 8 },
+    grid: { left: 8, right: isRate ? 96 : 40, top: 8, bottom: 8 },
     xAxis: { type: 'value', max: isRate ? 1 : undefined, axisLabel: { hideOverlap: true, formatter: (v: number) => (isRate ? formatPercent(v, lang, 'na', 0) : formatNumber(v, lang)) } },
     yAxis: { type: 'category', inverse: true, data: top.map(name), axisLabel: { formatter: (label: string) => agencyAxisLabel(label, 14) } },
     series: [{
