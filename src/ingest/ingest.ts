@@ -162,6 +162,12 @@ export async function ingest(paths: string[], outDir: string, options: IngestOpt
   const duplicates: IngestSummary['duplicates'] = [];
   const fileOfReport = new Map<string, string>();
   const fileOfFigures = new Map<string, string>();
+  // One hash per report, however many branches ask for it.
+  const fingerprints = new WeakMap<ParsedReport, string>();
+  const fingerprintOf = (report: ParsedReport): string => {
+    if (!fingerprints.has(report)) fingerprints.set(report, figuresFingerprint(report) ?? '');
+    return fingerprints.get(report)!;
+  };
   let synthetic = 0;
   let failedHard = 0;
   let failedSoft = 0;
@@ -181,13 +187,13 @@ export async function ingest(paths: string[], outDir: string, options: IngestOpt
         const earlier = fileOfReport.get(result.sha256)!;
         duplicates.push({ file: shown, sameAs: earlier });
         progress.log(`${shown}: same content as ${earlier}; kept once`);
-      } else if (fileOfFigures.has(figuresFingerprint(result.report) ?? '')) {
-        const earlier = fileOfFigures.get(figuresFingerprint(result.report)!)!;
+      } else if (fileOfFigures.has(fingerprintOf(result.report))) {
+        const earlier = fileOfFigures.get(fingerprintOf(result.report))!;
         duplicates.push({ file: shown, sameAs: earlier });
         progress.log(`${shown}: same report as ${earlier} (same agency, year and every figure, in another encoding or format); kept once`);
       } else {
         fileOfReport.set(result.sha256, shown);
-        const fingerprint = figuresFingerprint(result.report);
+        const fingerprint = fingerprintOf(result.report);
         if (fingerprint) fileOfFigures.set(fingerprint, shown);
         const url = sourceOf(result.file.path);
         if (url) result.report.source.url = url;

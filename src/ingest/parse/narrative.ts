@@ -205,13 +205,13 @@ export function extractMetrics(text: string, year: number | null = null): Metric
     const sentences = (period.match(/[^；;]+/gu) ?? []).flatMap(boundedPieces);
     const asOf = /^\s*(?:截至|截止)/u.test(sentences[0] ?? '');
     for (const sentence of sentences) {
-      const media = newMediaMetrics(sentence, figuresOf(sentence), lastAccount, asOf);
+      const read = figuresOf(sentence);
+      const media = newMediaMetrics(sentence, read, lastAccount, asOf);
       metrics.push(...media.metrics);
       lastAccount = media.lastAccount;
       const taken = new Set(media.metrics.map((m) => m.evidence));
       // A comma between digits with three after it is a thousands separator, not a clause break.
       // A bracketed remark without figures ("（文件）", "（试行）") stays inside its clause.
-      const read = figuresOf(sentence);
       for (const match of sentence.matchAll(/(?:[^，,：:()（）]|[,，](?=[0-9]{3}(?![0-9]))|[（(][^（）()\d０-９，,]{0,20}[）)])+/gu)) {
         const clause = match[0];
         if ([...taken].some((evidence) => evidence.includes(clause.trim()) || clause.includes(evidence))) continue;
