@@ -53,9 +53,58 @@ export function originOf(stream: Stream, viewPos: number): number {
   return viewPos < stream.view.origin.length ? stream.view.origin[viewPos] : stream.text.length;
 }
 
+/** Where a line's cells part (its tabs), and the first cell that is not empty. */
+interface LineCells {
+  tabs: number[];
+  firstFilled: number;
+}
+
+/**
+ * Each line's cells, found once per stream: the row readers ask for the figures of many short
+ * stretches, and a line can be a whole report long (text with no line breaks).
+ */
+const lineCellsOf = new WeakMap<Stream, Map<number, LineCells>>();
+
+function lineEndOf(stream: Stream, line: number): number {
+  return line + 1 < stream.lineStarts.length ? stream.lineStarts[line + 1] - 1 : stream.text.length;
+}
+
+function lineCells(stream: Stream, line: number): LineCells {
+  let byLine = lineCellsOf.get(stream);
+  if (!byLine) lineCellsOf.set(stream, (byLine = new Map()));
+  let cells = byLine.get(line);
+  if (!cells) {
+    const start = stream.lineStarts[line];
+    const end = lineEndOf(stream, line);
+    const tabs: number[] = [];
+    for (let at = stream.text.indexOf('\t', start); at !== -1 && at < end; at = stream.text.indexOf('\t', at + 1)) tabs.push(at);
+    let firstFilled = -1;
+    for (let k = 0, cellStart = start; k <= tabs.length && firstFilled < 0; k++) {
+      const cellEnd = k < tabs.length ? tabs[k] : end;
+      if (stream.text.slice(cellStart, cellEnd).trim() !== '') firstFilled = k;
+      cellStart = cellEnd + 1;
+    }
+    cells = { tabs, firstFilled };
+    byLine.set(line, cells);
+  }
+  return cells;
+}
+
 /** A line of several cells: a table row, or tab-, pipe- or space-aligned text. */
 export function isStructured(stream: Stream, line: number): boolean {
-  return stream.inTable[line] || stream.text.slice(stream.lineStarts[line], stream.lineStarts[line + 1] ?? stream.text.length).includes('\t');
+  return stream.inTable[line] || lineCells(stream, line).tabs.length > 0;
+}
+
+/** The first k with tabs[k] >= pos (tabs.length when none). */
+function firstTabFrom(tabs: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = tabs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tabs[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export const BLANK_MARK = /^[/／\\\-—－–~～]$|^—+$|^-+$/;
@@ -94,24 +143,25 @@ export function fieldsBetween(stream: Stream, from: number, to: number, options:
   const lastLine = lineAt(stream, Math.max(from, to - 1));
   for (let line = firstLine; line <= lastLine; line++) {
     const lineStart = stream.lineStarts[line];
-    const lineEnd = line + 1 < stream.lineStarts.length ? stream.lineStarts[line + 1] - 1 : stream.text.length;
-    const cells = stream.text.slice(lineStart, lineEnd).split('\t');
+    const lineEnd = lineEndOf(stream, line);
+    const { tabs, firstFilled } = lineCells(stream, line);
     const structured = isStructured(stream, line);
     if (structured && options.dropLineOfEnd && line === lineAt(stream, to) && line !== firstLine && to <= lineEnd) continue;
-    const indent = stream.inTable[line] ? 0 : Math.max(0, cells.findIndex((c) => c.trim() !== ''));
-    let cellStart = lineStart;
-    cells.forEach((cell, index) => {
-      const cellEnd = cellStart + cell.length;
+    const indent = stream.inTable[line] ? 0 : Math.max(0, firstFilled);
+    // only the cells that reach into [from, to): the first whose end is at or past `from`
+    for (let index = firstTabFrom(tabs, from); index <= tabs.length; index++) {
+      const cellStart = index === 0 ? lineStart : tabs[index - 1] + 1;
+      if (cellStart > to) break;
+      const cellEnd = index < tabs.length ? tabs[index] : lineEnd;
       const a = Math.max(cellStart, from);
       const b = Math.min(cellEnd, to);
       const whole = cellStart >= from && cellEnd <= to;
-      cellStart = cellEnd + 1;
-      if (b < a || (b === a && !whole)) return;
+      if (b < a || (b === a && !whole)) continue;
       // Bracketed notes in local templates carry examples ('如 -8'), never a cell's figure.
       const piece = stream.text.slice(a, b).replace(BRACKETED, ' ').trim();
       if (whole && structured && (piece === '' ? index >= indent : BLANK_MARK.test(piece))) {
         out.push({ kind: 'blank', raw: piece, line });
-        return;
+        continue;
       }
       for (const chunk of piece.split(/\s+/)) {
         if (chunk === '') continue;
@@ -123,7 +173,7 @@ export function fieldsBetween(stream: Stream, from: number, to: number, options:
           out.push(m[1] !== undefined ? { kind: 'value', text: m[1].replace('−', '-'), line } : { kind: 'blank', raw: m[0], line });
         }
       }
-    });
+    }
   }
   return out;
 }
