@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chartTexts, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
-import { afterRedraw, digits, figure, screenshotsAllSizes } from './views-helpers.ts';
+import { afterRedraw, digits, figure, pooled, screenshotsAllSizes } from './views-helpers.ts';
+import { MEASURE_COLORS, SMALL_N_COLOR } from '../../src/app/charts/palette.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,11 +24,11 @@ describe('Review and litigation', () => {
     const app = await browser.open('#/review');
     await waitForIdle(app.page);
     const v = await t4();
-    expect(await figure(app.page, 'review_total')).toBe(v('review', 'total'));
-    expect(await figure(app.page, 'lit_total')).toBe(v('lit_direct', 'total')! + v('lit_after_review', 'total')!);
-    const closed = v('review', 'upheld')! + v('review', 'corrected')! + v('review', 'other')!;
-    expect(await figure(app.page, 'review_correction_rate')).toBeCloseTo(v('review', 'corrected')! / closed, 9);
-    expect(await app.page.locator('[data-figure=review_correction_rate]').textContent()).toContain('只计已审结案件');
+    expect(await figure(app.page, 'review_cases')).toBe((await pooled(['t4.review.total'])).num);
+    expect(await figure(app.page, 'lawsuits')).toBe((await pooled(['t4.lit_direct.total', 't4.lit_after_review.total'])).num);
+    const rate = await pooled(['t4.review.corrected'], ['t4.review.upheld', 't4.review.corrected', 't4.review.other']);
+    expect(await figure(app.page, 'review_correction_rate')).toBeCloseTo(rate.num! / rate.den!, 9);
+    expect(await app.page.locator('[data-figure=review_correction_rate]').textContent()).toContain('仅计已审结');
     for (const row of ['review', 'lit_direct', 'lit_after_review']) {
       for (const col of ['upheld', 'corrected', 'pending', 'total']) {
         expect(digits(await app.page.locator(`[data-testid=review-table] tr[data-row=${row}] td[data-col=${col}]`).textContent())).toBe(v(row, col));
@@ -49,8 +50,7 @@ describe('Review and litigation', () => {
     const before = await chartTexts(app.page, 'review-results');
     await afterRedraw(app.page, 'review-results', () => app.page.selectOption('[data-filter=template]', '2019'));
     expect(app.page.url()).toContain('tpl=2019');
-    const v = await t4(`r.template = '2019'`);
-    expect(await figure(app.page, 'review_total')).toBe(v('review', 'total'));
+    expect(await figure(app.page, 'review_cases')).toBe((await pooled(['t4.review.total'], [], `r.template = '2019'`)).num);
     expect(await chartTexts(app.page, 'review-results')).not.toEqual(before);
     const trendYears = (await chartTexts(app.page, 'review-trend')).filter((t) => /^20\d\d$/.test(t));
     const years = await nativeQuery<{ year: number }>(`SELECT DISTINCT year FROM reports WHERE template = '2019' ORDER BY year`);
@@ -60,12 +60,12 @@ describe('Review and litigation', () => {
     expect(app.page.url()).toContain('rv_rank=review_correction_rate');
     const reopened = await browser.open(new URL(app.page.url()).hash);
     await waitForIdle(reopened.page);
-    expect(await figure(reopened.page, 'review_total')).toBe(v('review', 'total'));
+    expect(await figure(reopened.page, 'review_cases')).toBe((await pooled(['t4.review.total'], [], `r.template = '2019'`)).num);
     expect(await reopened.page.inputValue('[data-control=rv_rank]')).toBe('review_correction_rate');
     await reopened.close();
 
-    // Rate bars: strong red, or paler when fewer than five cases were closed.
-    await app.page.locator('[data-chart=review-rank] svg path[fill="#c0504d"], [data-chart=review-rank] svg path[fill="#e8b4b2"]').filter({ visible: true }).first().click();
+    // Rate bars: the rate's colour, or paler when fewer than five cases were closed.
+    await app.page.locator(`[data-chart=review-rank] svg path[fill="${MEASURE_COLORS.review_correction_rate}" i], [data-chart=review-rank] svg path[fill="${SMALL_N_COLOR}" i]`).filter({ visible: true }).first().click();
     await app.page.waitForURL(/#\/report\//);
     await app.page.locator('[data-view=report] table[data-table=t4]').waitFor();
     expect(app.consoleErrors).toEqual([]);

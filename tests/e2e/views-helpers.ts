@@ -1,6 +1,6 @@
 /** Small helpers shared by the analysis views' e2e tests (outcomes, procurement, new media, review, detail, quality). */
 import type { Page } from 'playwright-core';
-import { screenshot, waitForIdle, type Browser } from './harness.ts';
+import { nativeQuery, screenshot, waitForIdle, type Browser } from './harness.ts';
 
 /** The raw number behind a headline figure (`data-value`), null when the view shows it as absent. */
 export async function figure(page: Page, id: string): Promise<number | null> {
@@ -22,6 +22,27 @@ export async function afterRedraw(page: Page, chart: string, action: () => Promi
     { timeout: 60_000, polling: 50 },
   );
   await waitForIdle(page);
+}
+
+/**
+ * Independent of the app's SQL, a measure as docs define it: over the dated reports matching
+ * `where` that print every operand (and a denominator above 0), Σ of the `num` cells and Σ of
+ * the `den` cells. Cells are keys: `t4.review.total`.
+ */
+export async function pooled(num: readonly string[], den: readonly string[] = [], where = 'TRUE'): Promise<{ num: number | null; den: number | null }> {
+  const keys = [...new Set([...num, ...den])];
+  const column = (k: string) => `"${k}"`;
+  const cells = keys.map((k) => {
+    const [table, row, col] = k.split('.');
+    return `max(CASE WHEN c."table" = '${table}' AND c."row" = '${row}' AND c.col = '${col}' THEN c.value END) AS ${column(k)}`;
+  });
+  const sum = (ks: readonly string[]) => ks.map(column).join(' + ');
+  const complete = [...keys.map((k) => `${column(k)} IS NOT NULL`), ...(den.length > 0 ? [`${sum(den)} > 0`] : [])].join(' AND ');
+  const [r] = await nativeQuery<{ num: number | null; den: number | null }>(
+    `WITH per AS (SELECT r.id, ${cells.join(', ')} FROM reports r JOIN cells c ON c.report_id = r.id WHERE r.year IS NOT NULL AND ${where} GROUP BY r.id)
+     SELECT sum(${sum(num)}) FILTER (WHERE ${complete}) AS num, ${den.length > 0 ? `sum(${sum(den)}) FILTER (WHERE ${complete})` : 'NULL'} AS den FROM per`,
+  );
+  return r;
 }
 
 /** Digits of a formatted figure (12,345 → 12345). */

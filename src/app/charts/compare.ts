@@ -4,8 +4,8 @@ import { formatValue, type Lang } from '../format.ts';
 import type { Measure } from '../queries/measures.ts';
 import type { RankRow } from '../queries/compare.ts';
 import { agencyAxisLabel } from './agency-labels.ts';
+import { REPORT_COLORS, seriesColor } from './palette.ts';
 
-export const PALETTE = ['#1d4ed8', '#b54708', '#067647', '#7a5af8', '#c11574', '#0e9384', '#475467', '#e04f16'];
 
 /** The top `limit` reports with a value, highest at the top; the bar's data carries the report id. */
 export function rankedBarOption(rows: readonly RankRow[], measure: Measure, lang: Lang, limit: number): ChartOption {
@@ -20,7 +20,7 @@ export function rankedBarOption(rows: readonly RankRow[], measure: Measure, lang
       {
         type: 'bar',
         name: measure[lang],
-        data: ranked.map((r) => ({ value: r.value, id: r.id, itemStyle: { color: r.synthetic ? '#7c9cbf' : '#1d4ed8' } })),
+        data: ranked.map((r) => ({ value: r.value, id: r.id, itemStyle: { color: r.synthetic ? REPORT_COLORS.synthetic : REPORT_COLORS.real } })),
         label: { show: true, position: 'right', formatter: ({ value }: { value: unknown }) => formatValue(value as number, measure.kind, lang, 'missing', true) },
       },
     ],
@@ -45,7 +45,7 @@ export function sideBySideOption(rows: readonly AgencyYearValue[], agencies: rea
     series: agencies.map((agency, i) => ({
       type: 'bar',
       name: agency,
-      itemStyle: { color: PALETTE[i % PALETTE.length] },
+      itemStyle: { color: seriesColor(i) },
       data: years.map((y) => rows.find((r) => r.agency === agency && r.year === y)?.value ?? null),
     })),
   };

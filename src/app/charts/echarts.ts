@@ -26,11 +26,18 @@ export type ChartOption = echarts.ComposeOption<
 /** Named explicitly: without it, exported chart images lose their Chinese text. */
 export const CJK_FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
-/** What every chart shares: fonts, accessible description, no animation (updates must be instant). */
+/**
+ * What every chart shares: fonts, no animation (updates must be instant). ECharts' own generated
+ * description is off: it reads NaN for missing points and is always in Chinese; Chart.svelte
+ * describes each chart from its option in the UI language instead (describe.ts).
+ */
 export const BASE_OPTION: ChartOption = {
   textStyle: { fontFamily: CJK_FONTS },
-  aria: { enabled: true, decal: { show: false } },
+  aria: { enabled: true, label: { enabled: false }, decal: { show: false } },
   animation: false,
 };
+
+/** For a chart whose series are many colours side by side: each also gets its own pattern. */
+export const WITH_PATTERNS: ChartOption = { aria: { enabled: true, label: { enabled: false }, decal: { show: true } } };
 
 export { echarts };

@@ -5,6 +5,7 @@ import { platformName } from '../i18n/labels.ts';
 import type { NewMediaAccountRow, NewMediaPlatformRow } from '../queries/newmedia.ts';
 import { tooltipHtml } from './tooltip.ts';
 import { agencyAxisLabel } from './agency-labels.ts';
+import { MEASURE_COLORS, seriesColor, seriesSymbol } from './palette.ts';
 
 export type NewMediaMeasure = 'followers' | 'posts';
 
@@ -18,7 +19,6 @@ export function newMediaPlatformOption(rows: readonly NewMediaPlatformRow[], opt
   const ofYear = rows.filter((r) => r.year === year);
   const platforms = platformsIn(ofYear);
   return {
-    aria: { enabled: true },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
       const d = (p as { data: { value: number | null; name: string; accounts: number; stated: number } }).data;
       const accounts = lang === 'zh' ? `${d.stated}/${d.accounts} 个账号有此数字` : `${d.stated} of ${d.accounts} accounts state it`;
@@ -29,7 +29,7 @@ export function newMediaPlatformOption(rows: readonly NewMediaPlatformRow[], opt
     yAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatCompact(v, lang) } },
     series: [{
       type: 'bar',
-      itemStyle: { color: measure === 'followers' ? '#2f7d4f' : '#5b7db1' },
+      itemStyle: { color: MEASURE_COLORS[measure] },
       label: { show: true, position: 'top', formatter: (p: unknown) => formatCompact((p as { value: number | null }).value, lang, 'missing') },
       data: platforms.map((p) => {
         const r = ofYear.find((x) => x.platform === p)!;
@@ -44,16 +44,19 @@ export function newMediaTrendOption(rows: readonly NewMediaPlatformRow[], opts: 
   const { lang, measure } = opts;
   const years = [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
   return {
-    aria: { enabled: true },
     tooltip: { trigger: 'axis', valueFormatter: (v) => formatNumber(v as number | null, lang, 'missing') },
     legend: { type: 'scroll', top: 0 },
-    grid: { left: 8, right: 16, top: 36, bottom: 8 },
+    grid: { left: 8, right: 88, top: 36, bottom: 8 },
     xAxis: { type: 'category', data: years.map(String) },
     yAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatCompact(v, lang) } },
-    series: platformsIn(rows).map((p) => ({
+    series: platformsIn(rows).map((p, i) => ({
       type: 'line' as const,
       name: platformName(p, lang),
       connectNulls: false,
+      symbol: seriesSymbol(i),
+      symbolSize: 7,
+      itemStyle: { color: seriesColor(i) },
+      endLabel: { show: true, formatter: ({ seriesName }: { seriesName?: string }) => seriesName ?? '', color: seriesColor(i) },
       data: years.map((y) => rows.find((r) => r.platform === p && r.year === y)?.[measure] ?? null),
     })),
   };
@@ -74,7 +77,6 @@ export function newMediaRankOption(rows: readonly NewMediaAccountRow[], opts: { 
   const top = rows.filter((r) => r.year === year && comparable(r)).sort((a, b) => b[measure]! - a[measure]!).slice(0, opts.limit ?? 15);
   const name = (r: NewMediaAccountRow) => `${accountLabel(r)}（${platformName(r.platform, lang)}）`;
   return {
-    aria: { enabled: true },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
       const d = (p as { data: { value: number; agency: string; approx: boolean } }).data;
       return tooltipHtml`${d.agency}<br>${formatNumber(d.value, lang)}${d.approx ? (lang === 'zh' ? '（约数）' : ' (approx.)') : ''}`;
@@ -84,7 +86,7 @@ export function newMediaRankOption(rows: readonly NewMediaAccountRow[], opts: { 
     yAxis: { type: 'category', inverse: true, data: top.map(name), axisLabel: { formatter: (label: string) => agencyAxisLabel(label, 16) } },
     series: [{
       type: 'bar',
-      itemStyle: { color: measure === 'followers' ? '#2f7d4f' : '#5b7db1' },
+      itemStyle: { color: MEASURE_COLORS[measure] },
       label: { show: true, position: 'right', formatter: (p: unknown) => formatCompact((p as { value: number }).value, lang) },
       data: top.map((r) => ({ name: name(r), value: r[measure]!, id: r.report_id, agency: `${r.agency ?? r.report_id} ${r.year ?? ''}`, approx: r.approx })),
     }],

@@ -69,8 +69,8 @@ describe('outcomesFlowOption', () => {
 describe('outcomeTrendOption', () => {
   it('puts applications on bars and the rate on a second axis, null years stay gaps', () => {
     const option = outcomeTrendOption([
-      { year: 2020, n_reports: 2, new_received: 17, granted_or_partial: 12, outcome_total: 17, disclosure_rate: 12 / 17 },
-      { year: 2021, n_reports: 1, new_received: null, granted_or_partial: null, outcome_total: null, disclosure_rate: null },
+      { year: 2020, reports: 2, applications: 17, disclosure_rate: 12 / 17 },
+      { year: 2021, reports: 1, applications: null, disclosure_rate: null },
     ], { lang: 'zh' });
     const series = option.series as Series;
     expect(series[0].data).toEqual([17, null]);

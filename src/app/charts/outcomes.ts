@@ -1,10 +1,12 @@
 /** Chart options for the applications view (table 3): outcomes by applicant type, the flow, the trend. */
-import type { ChartOption } from './echarts.ts';
+import { WITH_PATTERNS, type ChartOption } from './echarts.ts';
 import { countsAndRateByYearOption } from './year-trend.ts';
 import { T3_COL_KEYS, rowDef } from '../../model/templates/index.ts';
 import { formatNumber, formatPercent, type Lang } from '../format.ts';
 import { colShortName, groupName } from '../i18n/labels.ts';
 import type { OutcomeCellRow, OutcomeTrendRow } from '../queries/outcomes.ts';
+import { measureById } from '../queries/measures.ts';
+import { MEASURE_COLORS, OUTCOME_COLORS } from './palette.ts';
 import { EchartsHtml, tooltipHtml } from './tooltip.ts';
 
 export const OUTCOME_GROUPS = ['granted', 'partially_granted', 'denied', 'unable', 'not_processed', 'other'] as const;
@@ -49,9 +51,6 @@ export function cellValue(cells: readonly OutcomeCellRow[], row: string, col: st
   return cells.find((c) => c.row === row && c.col === col)?.value ?? null;
 }
 
-const GROUP_COLORS: Record<OutcomeGroup, string> = {
-  granted: '#2f7d4f', partially_granted: '#8cc084', denied: '#c0504d', unable: '#e3a33b', not_processed: '#7f7f7f', other: '#5b7db1',
-};
 
 /**
  * Horizontal stacked bars: one bar per applicant type, one segment per outcome group. With
@@ -65,7 +64,7 @@ export function outcomesBarOption(cells: readonly OutcomeCellRow[], opts: { lang
   const barTotal = (col: string) => groups.filter((g) => g.col === col).reduce((s, g) => s + (g.value ?? 0), 0);
   const valueOf = (col: string, group: OutcomeGroup) => groups.find((g) => g.col === col && g.group === group)?.value ?? null;
   return {
-    aria: { enabled: true },
+    ...WITH_PATTERNS,
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -90,7 +89,7 @@ export function outcomesBarOption(cells: readonly OutcomeCellRow[], opts: { lang
       type: 'bar' as const,
       name: groupName('t3', group, lang),
       stack: 'outcomes',
-      itemStyle: { color: GROUP_COLORS[group] },
+      itemStyle: { color: OUTCOME_COLORS[group] },
       emphasis: { focus: 'series' as const },
       data: cols.map((col) => {
         const v = valueOf(col, group);
@@ -127,7 +126,6 @@ export function outcomesFlowOption(cells: readonly OutcomeCellRow[], opts: { lan
   const names = [...new Set(links.flatMap((l) => [l.source, l.target]))];
   const colorOf = (name: string) => OUTCOME_GROUPS.find((g) => groupName('t3', g, lang) === name);
   return {
-    aria: { enabled: true },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
       const d = (p as { data: { source?: string; target?: string; value?: number; name?: string }; value: number }).data;
       return d.source ? tooltipHtml`${d.source} → ${d.target}: ${formatNumber(d.value, lang)}` : tooltipHtml`${d.name}`;
@@ -138,24 +136,19 @@ export function outcomesFlowOption(cells: readonly OutcomeCellRow[], opts: { lan
       nodeAlign: 'justify',
       emphasis: { focus: 'adjacency' },
       label: { formatter: (p: unknown) => (p as { name: string }).name },
-      data: names.map((name) => ({ name, itemStyle: colorOf(name) ? { color: GROUP_COLORS[colorOf(name)!] } : undefined })),
+      data: names.map((name) => ({ name, itemStyle: colorOf(name) ? { color: OUTCOME_COLORS[colorOf(name)!] } : undefined })),
       links,
     }],
   };
 }
-
-const TREND_TEXT = {
-  new_received: { zh: '本年新收申请', en: 'New applications' },
-  rate: { zh: '公开率', en: 'Disclosure rate' },
-};
 
 /** New applications (bars) and the pooled disclosure rate (line) by year. */
 export function outcomeTrendOption(rows: readonly OutcomeTrendRow[], opts: { lang: Lang }): ChartOption {
   const { lang } = opts;
   return countsAndRateByYearOption(
     rows.map((r) => r.year),
-    [{ name: TREND_TEXT.new_received[lang], data: rows.map((r) => r.new_received) }],
-    { name: TREND_TEXT.rate[lang], data: rows.map((r) => r.disclosure_rate) },
+    [{ name: measureById('applications')[lang], data: rows.map((r) => r.applications), color: MEASURE_COLORS.applications }],
+    { name: measureById('disclosure_rate')[lang], data: rows.map((r) => r.disclosure_rate), color: MEASURE_COLORS.disclosure_rate },
     lang,
   );
 }

@@ -5,15 +5,13 @@ import { MESSAGES } from '../i18n/messages.ts';
 import type { FailedRuleRow, ReportsByYearRow } from '../queries/overview.ts';
 import { TEMPLATES, templateOf } from '../../model/templates/index.ts';
 import { ruleName, templateName } from '../i18n/labels.ts';
+import { CHECK_COLORS, MEASURE_COLORS, TEMPLATE_COLORS, UNRECOGNISED_COLOR } from './palette.ts';
 
-/** One colour per template version in registry order, later versions darker. */
-const TEMPLATE_PALETTE = ['#7c9cbf', '#1d4ed8', '#1e3a8a'];
-const OTHER_COLOR = '#9aa5b1';
 const UNRECOGNISED = { zh: '未识别', en: 'unrecognised' };
 
 const templateColor = (template: string | null) => {
   const known = templateOf(template);
-  return known ? TEMPLATE_PALETTE[TEMPLATES.indexOf(known) % TEMPLATE_PALETTE.length] : OTHER_COLOR;
+  return known ? TEMPLATE_COLORS[TEMPLATES.indexOf(known) % TEMPLATE_COLORS.length]! : UNRECOGNISED_COLOR;
 };
 const templateSeriesName = (template: string | null, lang: Lang) => (templateOf(template) ? templateName(template, lang) : UNRECOGNISED[lang]);
 
@@ -62,12 +60,12 @@ export function applicationsByYearOption(rows: readonly HeadlineYear[], lang: La
     ],
     series: [
       {
-        type: 'bar', name: names.apps, itemStyle: { color: '#1d4ed8' },
+        type: 'bar', name: names.apps, itemStyle: { color: MEASURE_COLORS.applications },
         label: { show: true, position: 'top', formatter: ({ value }: { value: unknown }) => (typeof value === 'number' ? formatCompact(value, lang) : '') },
         data: rows.map((r) => r.applications),
       },
       {
-        type: 'line', name: names.rate, yAxisIndex: 1, itemStyle: { color: '#b54708' }, connectNulls: false,
+        type: 'line', name: names.rate, yAxisIndex: 1, itemStyle: { color: MEASURE_COLORS.disclosure_rate }, lineStyle: { color: MEASURE_COLORS.disclosure_rate, width: 2.5 }, symbol: 'diamond', symbolSize: 8, connectNulls: false,
         data: rows.map((r) => r.disclosure_rate),
       },
     ],
@@ -86,7 +84,7 @@ export function failedRulesOption(rows: readonly FailedRuleRow[], lang: Lang): C
       {
         type: 'bar',
         barWidth: 12,
-        data: sorted.map((r) => ({ value: r.reports, itemStyle: { color: r.severity === 'hard' ? '#b42318' : '#f79009' } })),
+        data: sorted.map((r) => ({ value: r.reports, itemStyle: { color: r.severity === 'hard' ? CHECK_COLORS.hard : CHECK_COLORS.soft } })),
         label: { show: true, position: 'right', formatter: ({ value }: { value: unknown }) => formatNumber(value as number, lang) },
         labelLayout: { hideOverlap: false },
       },

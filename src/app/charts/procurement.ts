@@ -4,6 +4,7 @@ import { formatWanYuan, formatWanYuanRounded, type Lang } from '../format.ts';
 import type { ProcurementReportRow, ProcurementTrendRow } from '../queries/procurement.ts';
 import { tooltipHtml } from './tooltip.ts';
 import { agencyAxisLabel } from './agency-labels.ts';
+import { MEASURE_COLORS } from './palette.ts';
 
 const TEXT = {
   table: { zh: '表二 政府集中采购金额', en: 'Table 2 centralised procurement' },
@@ -21,7 +22,6 @@ export function procurementTrendOption(rows: readonly ProcurementTrendRow[], opt
   const naYears = rows.filter((r) => r.n_applicable === 0).map((r) => String(r.year));
   const fmt = (v: unknown) => formatWanYuan(v as number | null, lang, 'na');
   return {
-    aria: { enabled: true },
     tooltip: { trigger: 'axis', valueFormatter: fmt },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8 },
@@ -47,7 +47,6 @@ export function procurementRankOption(rows: readonly ProcurementReportRow[], opt
   const { lang } = opts;
   const top = rows.filter((r) => r.amount !== null).sort((a, b) => b.amount! - a.amount!).slice(0, opts.limit ?? 15);
   return {
-    aria: { enabled: true },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
       const d = (p as { data: { value: number; name: string; raw: string | null } }).data;
       return tooltipHtml`${d.name}<br>${formatWanYuan(d.value, lang)}${d.raw ? ` (${d.raw})` : ''}`;
@@ -61,7 +60,7 @@ export function procurementRankOption(rows: readonly ProcurementReportRow[], opt
     series: [{
       type: 'bar',
       name: TEXT.table[lang],
-      itemStyle: { color: '#5b7db1' },
+      itemStyle: { color: MEASURE_COLORS.procurement },
       data: top.map((r) => ({ value: r.amount!, name: `${r.agency ?? r.id} ${r.year ?? ''}`, id: r.id, raw: r.amount_raw })),
     }],
   };

@@ -4,6 +4,7 @@ import { RULES } from '../../model/rules.ts';
 import { formatNumber, type Lang } from '../format.ts';
 import type { QualityRuleRow } from '../queries/quality.ts';
 import { tooltipHtml } from './tooltip.ts';
+import { CHECK_COLORS } from './palette.ts';
 
 const STATUS_TEXT = {
   fail: { zh: '不符', en: 'Failed' },
@@ -23,14 +24,13 @@ export function qualityRuleOption(rows: readonly QualityRuleRow[], opts: { lang:
     type: 'bar' as const,
     name: STATUS_TEXT[status][lang],
     stack: 'issues',
-    itemStyle: { color: status === 'fail' ? '#c0504d' : '#e3a33b' },
+    itemStyle: { color: status === 'fail' ? CHECK_COLORS.hard : CHECK_COLORS.uncertain },
     data: rules.map((rule) => {
       const r = rows.find((x) => x.rule === rule && x.status === status);
       return { value: r?.n_checks ?? 0, rule, status, reports: r?.n_reports ?? 0 };
     }),
   }));
   return {
-    aria: { enabled: true },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
       const d = (p as { data: { value: number; rule: string; status: 'fail' | 'uncertain'; reports: number }; marker: string }).data;
       const reports = lang === 'zh' ? `${formatNumber(d.reports, lang)} 份年报` : `${formatNumber(d.reports, lang)} reports`;

@@ -24,11 +24,11 @@ describe('reviewResultsOption', () => {
 describe('reviewTrendOption', () => {
   it('draws reviews, lawsuits and the correction rate by year', () => {
     const option = reviewTrendOption([
-      { year: 2022, n_reports: 3, review_total: 10, lit_total: 4, review_corrected: 2, review_closed: 8, review_correction_rate: 0.25 },
-      { year: 2023, n_reports: 3, review_total: null, lit_total: 0, review_corrected: null, review_closed: null, review_correction_rate: null },
+      { year: 2022, reports: 3, review_cases: 10, lawsuits: 4, review_correction_rate: 0.25 },
+      { year: 2023, reports: 3, review_cases: null, lawsuits: 0, review_correction_rate: null },
     ], { lang: 'en' });
     const series = option.series as Series;
-    expect(series.map((s) => s.name)).toEqual(['Reviews', 'Lawsuits', 'Review correction rate']);
+    expect(series.map((s) => s.name)).toEqual(['Administrative reviews', 'Lawsuits', 'Review correction rate']);
     expect(series[0].data).toEqual([10, null]);
     expect(series[2].data).toEqual([0.25, null]);
     expect(render(option)).toContain('2023');
@@ -36,15 +36,17 @@ describe('reviewTrendOption', () => {
 });
 
 describe('reviewRankOption', () => {
-  const report = (id: string, total: number | null, rate: number | null): ReviewReportRow => ({
-    id, agency: `示例省${id}局`, region: '示例省', year: 2022, template: '2021', synthetic: true,
-    review_upheld: null, review_corrected: null, review_other: null, review_pending: null, review_total: total,
-    lit_upheld: null, lit_corrected: null, lit_other: null, lit_pending: null, lit_total: null, review_correction_rate: rate, lit_correction_rate: null,
+  const state = (v: number | null) => (v === null ? 'blank' : 'value') as ReviewReportRow['review_cases__state'];
+  const report = (id: string, total: number | null, rate: number | null, closed: number | null = null): ReviewReportRow => ({
+    id, agency: `示例省${id}局`, level: null, region: '示例省', year: 2022, template: '2021', synthetic: true,
+    review_cases: total, review_cases__state: state(total), review_corrected: null, review_corrected__state: 'blank',
+    review_correction_rate: rate, review_correction_rate__den: closed, review_correction_rate__state: state(rate),
+    lawsuits: null, lawsuits__state: 'blank', litigation_correction_rate: null, litigation_correction_rate__state: 'blank',
   });
 
   it('ranks by the chosen measure, leaves out blanks, and carries report ids', () => {
     const rows = [report('a', 5, 0.2), report('b', null, null), report('c', 9, 0.1)];
-    const byTotal = (reviewRankOption(rows, { lang: 'zh', measure: 'review_total' }).series as { data: { id: string; value: number }[] }[])[0].data;
+    const byTotal = (reviewRankOption(rows, { lang: 'zh', measure: 'review_cases' }).series as { data: { id: string; value: number }[] }[])[0].data;
     expect(byTotal.map((d) => [d.id, d.value])).toEqual([['c', 9], ['a', 5]]);
     const option = reviewRankOption(rows, { lang: 'en', measure: 'review_correction_rate' });
     expect((option.series as { data: { id: string }[] }[])[0].data.map((d) => d.id)).toEqual(['a', 'c']);
@@ -52,9 +54,8 @@ describe('reviewRankOption', () => {
   });
 
   it('shows n beside each rate, draws small-n rates apart, and leaves out those under the chosen minimum', () => {
-    const closed = (id: string, upheld: number, corrected: number): ReviewReportRow => ({
-      ...report(id, upheld + corrected, corrected / (upheld + corrected)), review_upheld: upheld, review_corrected: corrected, review_other: 0,
-    });
+    const closed = (id: string, upheld: number, corrected: number): ReviewReportRow =>
+      ({ ...report(id, upheld + corrected, corrected / (upheld + corrected), upheld + corrected), review_corrected: corrected });
     const rows = [closed('one', 0, 1), closed('many', 15, 5)];
     const all = reviewRankOption(rows, { lang: 'zh', measure: 'review_correction_rate' });
     const bars = (all.series as { data: { id: string; itemStyle?: { color: string } }[] }[])[0].data;

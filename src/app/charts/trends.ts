@@ -2,7 +2,8 @@
 import type { ChartOption } from './echarts.ts';
 import { formatValue, type Lang } from '../format.ts';
 import type { Measure } from '../queries/measures.ts';
-import { PALETTE } from './compare.ts';
+import { seriesColor, seriesSymbol } from './palette.ts';
+import { agencyAxisLabel } from './agency-labels.ts';
 
 export interface TrendSeries {
   name: string;
@@ -34,7 +35,7 @@ export function trendLinesOption(series: readonly TrendSeries[], years: readonly
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatValue(v as number | null, measure.kind, lang) },
     legend: { top: 0, type: 'scroll' },
-    grid: { left: 8, right: 16, top: 56, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 8, right: series.length > 1 ? 112 : 16, top: 56, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: { type: 'category', data: years.map(String), boundaryGap: false },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatValue(v, measure.kind, lang, 'missing', true) } },
     series: series.map((s, i) => ({
@@ -42,7 +43,11 @@ export function trendLinesOption(series: readonly TrendSeries[], years: readonly
       name: s.name,
       connectNulls: false,
       showSymbol: true,
-      itemStyle: { color: PALETTE[i % PALETTE.length] },
+      symbol: seriesSymbol(i),
+      symbolSize: 7,
+      itemStyle: { color: seriesColor(i) },
+      // named at its end as well as in the legend: eight colours are too many to match by hue
+      endLabel: { show: series.length > 1, formatter: ({ seriesName }: { seriesName?: string }) => agencyAxisLabel(seriesName ?? '', 8), color: seriesColor(i) },
       data: s.values,
       ...(i === 0 && changeYears.length > 0 ? { markLine: changeMarks(changeYears, lang) } : {}),
     })),
@@ -73,7 +78,7 @@ export function smallMultiplesOption(series: readonly TrendSeries[], years: read
     })),
     series: series.map((s, i) => ({
       type: 'line', name: s.name, xAxisIndex: i, yAxisIndex: i, connectNulls: false, showSymbol: true,
-      itemStyle: { color: PALETTE[i % PALETTE.length] }, data: s.values,
+      symbol: seriesSymbol(i), itemStyle: { color: seriesColor(i) }, data: s.values,
       ...(changeYears.length > 0 ? { markLine: { ...changeMarks(changeYears, lang), label: { show: false } } } : {}),
     })),
   };

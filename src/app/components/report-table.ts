@@ -4,7 +4,8 @@
  * always comes first.
  */
 import type { Snippet } from 'svelte';
-import { formatNumber, formatPercent, type Absence, type Lang } from '../format.ts';
+import { formatNumber, formatPercent, formatValue, type Absence, type Lang } from '../format.ts';
+import type { Measure, ValueState } from '../queries/measures.ts';
 
 export interface ReportColumn<R> {
   label: string;
@@ -15,6 +16,8 @@ export interface ReportColumn<R> {
   text?: (row: R) => string;
   /** The figure is blank, missing or not applicable: shown apart, never as 0. */
   absent?: (row: R) => boolean;
+  /** How the figure was read: an inferred one is marked, an absent one says why. */
+  state?: (row: R) => ValueState;
   title?: (row: R) => string | undefined;
   /** Extra attributes of the cell (`data-amount`). */
   data?: (row: R) => Record<string, string>;
@@ -58,3 +61,16 @@ export const percentColumn = <R>(label: string, value: (row: R) => number | null
   ({ label, numeric: true, text: (r) => formatPercent(value(r), lang), absent: (r) => value(r) === null });
 
 export const yearColumn = <R extends { year: number | null }>(label: string): ReportColumn<R> => ({ label, numeric: true, text: (r) => String(r.year ?? '') });
+
+/** Why a figure in `state` is absent (a value state with no figure is missing). */
+export const absenceOf = (state: ValueState): Absence => (state === 'value' || state === 'inferred' ? 'missing' : state);
+
+/** A figure with its state: the text says blank / missing / n/a, an inferred figure is marked. */
+export const stateColumn = <R>(label: string, value: (row: R) => number | null, state: (row: R) => ValueState, format: (value: number | null, absence: Absence) => string, extra: Partial<ReportColumn<R>> = {}): ReportColumn<R> =>
+  ({ label, numeric: true, text: (r) => format(value(r), absenceOf(state(r))), absent: (r) => value(r) === null, state, ...extra, data: (r) => ({ 'data-value': String(value(r) ?? ''), ...extra.data?.(r) }) });
+
+/** A measure of a perReportSql row (`<id>`, `<id>__state`), formatted by its kind. */
+export const measureColumn = <R>(m: Measure, lang: Lang, label: string = m[lang], extra: Partial<ReportColumn<R>> = {}): ReportColumn<R> => {
+  const field = (r: R, suffix: string) => (r as Record<string, unknown>)[`${m.id}${suffix}`];
+  return stateColumn<R>(label, (r) => (field(r, '') as number | null) ?? null, (r) => (field(r, '__state') as ValueState) ?? 'missing', (v, a) => formatValue(v, m.kind, lang, a), { data: () => ({ 'data-measure': m.id }), ...extra });
+};

@@ -103,3 +103,12 @@ export function groupName(table: TableId, group: string, lang: Lang): string {
 export function ruleName(rule: string, lang: Lang): string {
   return RULES[rule]?.[lang] ?? rule;
 }
+
+/** English for the units reports print; a counter word (件, 条, 篇…) says nothing in English and is left out. */
+const UNIT_EN: Record<string, string> = { 元: 'yuan', 万元: '10k yuan', 亿元: '100m yuan', 人: 'people', 名: 'people', 人次: 'person-times', 户: 'households', '%': '%' };
+
+/** A printed unit in the reader's language: as printed in zh; in en, its meaning or nothing. */
+export function unitName(unit: string | null | undefined, lang: Lang): string {
+  if (!unit) return '';
+  return lang === 'zh' ? unit : (UNIT_EN[unit] ?? '');
+}

@@ -65,6 +65,14 @@ export function reportWhere(filters: Filters): string {
   return parts.join(' AND ');
 }
 
+/**
+ * The filtered selection as the views that add up figures see it: only reports placed in a
+ * year, so a selection's total is always the sum of its years (as Overview's are).
+ */
+export function datedReportWhere(filters: Filters): string {
+  return `${reportWhere(filters)} AND r.year IS NOT NULL`;
+}
+
 /** The highest level that has region-wide reports, in AGENCY_LEVELS order. */
 function topAggregateLevelSql(): string {
   const rank = AGENCY_LEVELS.map((level, i) => `WHEN ${sqlString(level)} THEN ${i}`).join(' ');

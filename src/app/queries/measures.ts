@@ -28,8 +28,11 @@ const DENIED = ['state_secret', 'prohibited_by_law', 'security_stability', 'thir
 
 const MEASURE_DEFS: readonly MeasureDef[] = [
   { id: 'applications', zh: '本年新收申请', en: 'New applications', kind: 'count', num: { cells: [t3('new_received')] } },
+  { id: 'carried_over_in', zh: '上年结转申请', en: 'Applications carried in', kind: 'count', num: { cells: [t3('carried_over_in')] } },
   { id: 'outcomes', zh: '办理结果总计', en: 'Applications decided', kind: 'count', num: { cells: [t3('outcome_total')] } },
+  { id: 'carried_over_out', zh: '结转下年度继续办理', en: 'Applications carried out', kind: 'count', num: { cells: [t3('carried_over_out')] } },
   { id: 'granted', zh: '予以公开', en: 'Granted', kind: 'count', num: { cells: [t3('granted')] } },
+  { id: 'partially_granted', zh: '部分公开', en: 'Partially granted', kind: 'count', num: { cells: [t3('partially_granted')] } },
   {
     id: 'disclosure_rate', zh: '公开率', en: 'Disclosure rate', kind: 'rate',
     num: { cells: [t3('granted'), t3('partially_granted')] }, den: { cells: [t3('outcome_total')] },
@@ -46,6 +49,7 @@ const MEASURE_DEFS: readonly MeasureDef[] = [
     formula: { zh: '不予公开（8 项之和）÷ 办理结果总计', en: 'denied (all 8 grounds) ÷ outcomes total' },
   },
   { id: 'review_cases', zh: '行政复议', en: 'Administrative reviews', kind: 'count', num: { cells: ['t4.review.total'] } },
+  { id: 'review_corrected', zh: '复议结果纠正', en: 'Reviews corrected', kind: 'count', num: { cells: ['t4.review.corrected'] } },
   {
     id: 'review_correction_rate', zh: '复议纠错率', en: 'Review correction rate', kind: 'rate',
     num: { cells: ['t4.review.corrected'] }, den: { cells: ['t4.review.upheld', 't4.review.corrected', 't4.review.other'] },
@@ -103,9 +107,10 @@ function termSql(term: Term): string {
   return `(${term.cells.map((k) => `raw.${ident(k)}`).join(' + ')})`;
 }
 
-function blankSql(term: Term | undefined): string {
+/** Some operand cell of the term is in `state` (blank, inferred). */
+function anyCellSql(term: Term | undefined, state: 'blank' | 'inferred'): string {
   if (!term || 'metric' in term) return 'FALSE';
-  return term.cells.map((k) => `coalesce(raw.${ident(`blank:${k}`)}, FALSE)`).join(' OR ');
+  return term.cells.map((k) => `coalesce(raw.${ident(`${state}:${k}`)}, FALSE)`).join(' OR ');
 }
 
 /** `<id>`, `<id>__num`, `<id>__den`, `<id>__state` of one measure over the pivoted row `raw`. */
@@ -115,8 +120,9 @@ function measureColumnsSql(m: Measure): string {
   const den = m.den ? termSql(m.den) : null;
   const value = den ? `${num} / nullif(${den}, 0)` : num;
   const state = `CASE WHEN NOT coalesce(${applicable}, FALSE) THEN 'na'
-      WHEN ${den ? `${num} IS NULL OR ${den} IS NULL` : `${num} IS NULL`} THEN CASE WHEN ${blankSql(m.num)} OR ${blankSql(m.den)} THEN 'blank' ELSE 'missing' END
+      WHEN ${den ? `${num} IS NULL OR ${den} IS NULL` : `${num} IS NULL`} THEN CASE WHEN ${anyCellSql(m.num, 'blank')} OR ${anyCellSql(m.den, 'blank')} THEN 'blank' ELSE 'missing' END
       ${den ? `WHEN ${den} = 0 THEN 'na'` : ''}
+      WHEN ${anyCellSql(m.num, 'inferred')} OR ${anyCellSql(m.den, 'inferred')} THEN 'inferred'
       ELSE 'value' END`;
   return [
     `CASE WHEN ${applicable} THEN (${value})::DOUBLE END AS ${ident(m.id)}`,
@@ -142,7 +148,7 @@ export function reportMeasuresSql(): string {
   const cellColumns = cells.map((k) => {
     const [table, row, col] = k.split('.');
     const match = `c."table" = ${sqlString(table)} AND c."row" = ${sqlString(row)} AND c.col = ${sqlString(col)}`;
-    return `max(CASE WHEN ${match} THEN c.value END) AS ${ident(k)}, bool_or(CASE WHEN ${match} THEN c.state = 'blank' END) AS ${ident(`blank:${k}`)}`;
+    return `max(CASE WHEN ${match} THEN c.value END) AS ${ident(k)}, bool_or(CASE WHEN ${match} THEN c.state = 'blank' END) AS ${ident(`blank:${k}`)}, bool_or(CASE WHEN ${match} THEN c.state = 'inferred' END) AS ${ident(`inferred:${k}`)}`;
   });
   const metricColumns = metrics.map((k) => `sum(CASE WHEN m.key = ${sqlString(k)} THEN m.value END) AS ${ident(`m.${k}`)}`);
   return `CREATE OR REPLACE TABLE ${REPORT_MEASURES_TABLE} AS
@@ -169,8 +175,8 @@ FROM (
 
 /**
  * One row per report passing `where`, with for each measure `<id>` (the value), `<id>__num`,
- * `<id>__den` and `<id>__state`: value | blank (an operand printed blank) | missing (an operand
- * absent) | na (not in this template, or a rate over zero). Reads `report_measures`, so the
+ * `<id>__den` and `<id>__state`: value | inferred (an operand fixed by arithmetic) | blank (an
+ * operand printed blank) | missing (an operand absent) | na (not in this template, or a rate over zero). Reads `report_measures`, so the
  * measures must come from MEASURES.
  */
 export function perReportSql(measures: readonly Measure[], where: string, extraColumns: readonly string[] = []): string {
@@ -195,7 +201,11 @@ export interface MeasureRow {
   [column: string]: unknown;
 }
 
-export type ValueState = 'value' | 'blank' | 'missing' | 'na';
+/** value: from printed figures; inferred: an operand was fixed by the table's arithmetic. */
+export type ValueState = 'value' | 'inferred' | 'blank' | 'missing' | 'na';
+
+/** SQL: the state column of a measure says it has a value (printed or inferred). */
+export const hasValueSql = (column: string) => `${column} IN ('value', 'inferred')`;
 
 /**
  * The measures aggregated over groups of reports. `groupBy` is SQL over the per-report columns
@@ -205,7 +215,7 @@ export type ValueState = 'value' | 'blank' | 'missing' | 'na';
 export function aggregateSql(measures: readonly Measure[], where: string, groupBy: readonly { sql: string; as: string }[]): string {
   const keys = groupBy.map((g) => `${g.sql} AS ${ident(g.as)}`);
   const columns = measures.map((m) => {
-    const ok = `${ident(`${m.id}__state`)} = 'value'`;
+    const ok = hasValueSql(ident(`${m.id}__state`));
     const value = m.den
       ? `sum(${ident(`${m.id}__num`)}) FILTER (WHERE ${ok}) / nullif(sum(${ident(`${m.id}__den`)}) FILTER (WHERE ${ok}), 0)`
       : `sum(${ident(m.id)}) FILTER (WHERE ${ok})`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_REPORTS, openFixtureDb, type FixtureDb } from '../../testing/view-fixture.ts';
-import { outcomeCellsSql, outcomeReportsSql, outcomeTrendSql, type OutcomeCellRow, type OutcomeReportRow, type OutcomeTrendRow } from './outcomes.ts';
+import { outcomeCellsSql, outcomeFiguresSql, outcomeReportsSql, outcomeTrendSql, type OutcomeCellRow, type OutcomeReportRow, type OutcomeTrendRow } from './outcomes.ts';
 
 let db: FixtureDb;
 beforeAll(async () => { db = await openFixtureDb(FIXTURE_REPORTS); });
@@ -39,7 +39,8 @@ describe('outcomeReportsSql', () => {
     expect(a2021.disclosure_rate).toBeCloseTo(15 / 19, 10);
     expect(a2021.not_held_share).toBeCloseTo(2 / 19, 10);
     const c2021 = rows.find((r) => r.id === 'c2021')!;
-    expect(c2021.new_received).toBeNull();
+    expect(c2021.applications).toBeNull();
+    expect(c2021.applications__state).toBe('blank');
     expect(c2021.disclosure_rate).toBeCloseTo(0.75, 10);
     expect(c2021.synthetic).toBe(false);
   });
@@ -50,8 +51,18 @@ describe('outcomeTrendSql', () => {
     const rows = await db.query<OutcomeTrendRow>(outcomeTrendSql('TRUE'));
     expect(rows.map((r) => r.year)).toEqual([2020, 2021, 2022]);
     const y2021 = rows[1];
-    expect(y2021).toMatchObject({ n_reports: 2, new_received: 20, granted_or_partial: 18, outcome_total: 23 });
+    expect(y2021).toMatchObject({ reports: 2, applications: 20 });
     expect(y2021.disclosure_rate).toBeCloseTo(18 / 23, 10);
     expect(rows[2].disclosure_rate).toBeCloseTo(29 / 37, 10);
+  });
+});
+
+describe('outcomeFiguresSql', () => {
+  it('gives the selection the figures its years add up to', async () => {
+    const [all] = await db.query<Record<string, number>>(outcomeFiguresSql('TRUE'));
+    const years = await db.query<OutcomeTrendRow>(outcomeTrendSql('TRUE'));
+    expect(all.applications).toBe(years.reduce((s, y) => s + (y.applications ?? 0), 0));
+    // c2021 printed its new applications blank: left out of the figure and counted as left out
+    expect(all.reports - all.applications__reports - all.applications__na).toBe(1);
   });
 });

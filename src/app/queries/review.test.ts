@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_REPORTS, openFixtureDb, type FixtureDb } from '../../testing/view-fixture.ts';
-import { reviewCellsSql, reviewReportsSql, reviewTrendSql, type ReviewCellRow, type ReviewReportRow, type ReviewTrendRow } from './review.ts';
+import { reviewCellsSql, reviewFiguresSql, reviewReportsSql, reviewTrendSql, type ReviewCellRow, type ReviewReportRow, type ReviewTrendRow } from './review.ts';
 
 let db: FixtureDb;
 beforeAll(async () => { db = await openFixtureDb(FIXTURE_REPORTS); });
@@ -19,17 +19,30 @@ describe('reviewReportsSql', () => {
     const rows = await db.query<ReviewReportRow>(reviewReportsSql('TRUE'));
     const by = (id: string) => rows.find((r) => r.id === id)!;
     expect(by('a2020').review_correction_rate).toBeCloseTo(1 / 3, 10);
-    expect(by('a2020').lit_total).toBe(1);
+    expect(by('a2020')).toMatchObject({ lawsuits: 1, review_correction_rate__den: 3, review_correction_rate__state: 'value' });
     expect(by('a2022').review_correction_rate).toBe(1);
-    expect(by('b2020')).toMatchObject({ review_total: 0, review_correction_rate: null, lit_total: 1, lit_other: 1 });
-    expect(by('b2022')).toMatchObject({ review_total: null, review_correction_rate: null });
+    // no closed case: the rate is not applicable, not 0
+    expect(by('b2020')).toMatchObject({ review_cases: 0, review_correction_rate: null, review_correction_rate__state: 'na', lawsuits: 1 });
+    expect(by('b2022')).toMatchObject({ review_cases: null, review_correction_rate: null });
   });
 });
 
 describe('reviewTrendSql', () => {
   it('pools the correction rate per year', async () => {
     const rows = await db.query<ReviewTrendRow>(reviewTrendSql(`r.agency = '示例省甲市教育局'`));
-    expect(rows.map((r) => [r.year, r.review_total, r.review_corrected, r.review_closed])).toEqual([[2020, 4, 1, 3], [2021, 6, 2, 6], [2022, 1, 1, 1]]);
+    expect(rows.map((r) => [r.year, r.review_cases])).toEqual([[2020, 4], [2021, 6], [2022, 1]]);
     expect(rows[0].review_correction_rate).toBeCloseTo(1 / 3, 10);
+  });
+});
+
+describe('reviewFiguresSql', () => {
+  it('gives the selection the figures the years add up to: each measure over the reports that give it', async () => {
+    const [all] = await db.query<Record<string, number>>(reviewFiguresSql('TRUE'));
+    const years = await db.query<ReviewTrendRow>(reviewTrendSql('TRUE'));
+    expect(all.review_cases).toBe(years.reduce((s, y) => s + (y.review_cases ?? 0), 0));
+    expect(all.lawsuits).toBe(years.reduce((s, y) => s + (y.lawsuits ?? 0), 0));
+    const reports = await db.query<ReviewReportRow>(reviewReportsSql('TRUE'));
+    const closed = reports.filter((r) => r.review_correction_rate__state === 'value');
+    expect(all.review_correction_rate).toBeCloseTo(closed.reduce((s, r) => s + r.review_corrected!, 0) / closed.reduce((s, r) => s + r.review_correction_rate__den!, 0), 12);
   });
 });

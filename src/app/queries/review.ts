@@ -1,5 +1,16 @@
-/** SQL for the review and litigation view (table 4, identical in both templates). */
+/**
+ * SQL for the review and litigation view (table 4, identical in both templates). Its headline
+ * figures, trend and per-report rows are the shared measures (measures.ts), so a figure here is
+ * the figure Overview, Compare and Trends show; only the composition table sums table 4 cell by cell.
+ */
 import { whereOrAll } from './detail.ts';
+import { aggregateSql, measureById, perReportSql, type MeasureRow, type ValueState } from './measures.ts';
+
+export const REVIEW_MEASURES = ['review_cases', 'review_corrected', 'review_correction_rate', 'lawsuits', 'litigation_correction_rate'].map(measureById);
+
+/** What the agencies can be ranked by. */
+export const REVIEW_RANK_MEASURES = ['review_cases', 'lawsuits', 'review_correction_rate'] as const;
+export type ReviewRankMeasure = (typeof REVIEW_RANK_MEASURES)[number];
 
 export interface ReviewCellRow {
   row: 'review' | 'lit_direct' | 'lit_after_review';
@@ -20,72 +31,43 @@ WHERE c."table" = 't4'
 GROUP BY 1, 2`;
 }
 
-const groupColumns = (group: string, alias: string) =>
-  ['upheld', 'corrected', 'other', 'pending', 'total']
-    .map((col) => `max(c.value) FILTER (WHERE c."row" = '${group}' AND c.col = '${col}') AS ${alias}_${col}`)
-    .join(',\n    ');
+/** The selection's headline figures: one row of aggregateSql over REVIEW_MEASURES. */
+export function reviewFiguresSql(where: string): string {
+  return aggregateSql(REVIEW_MEASURES, whereOrAll(where), []);
+}
 
-export interface ReviewReportRow {
-  id: string;
-  agency: string | null;
-  region: string | null;
-  year: number | null;
-  template: string | null;
-  synthetic: boolean;
-  review_upheld: number | null;
+export interface ReviewReportRow extends MeasureRow {
+  review_cases: number | null;
+  review_cases__state: ValueState;
   review_corrected: number | null;
-  review_other: number | null;
-  review_pending: number | null;
-  review_total: number | null;
-  /** 未经复议直接起诉 + 复议后起诉, per column; null if either is empty. */
-  lit_upheld: number | null;
-  lit_corrected: number | null;
-  lit_other: number | null;
-  lit_pending: number | null;
-  lit_total: number | null;
-  /** corrected / (upheld + corrected + other): closed cases only. */
+  review_corrected__state: ValueState;
+  /** corrected / (upheld + corrected + other): closed cases only; `__den` is the closed cases. */
   review_correction_rate: number | null;
-  lit_correction_rate: number | null;
+  review_correction_rate__den: number | null;
+  review_correction_rate__state: ValueState;
+  /** 未经复议直接起诉 + 复议后起诉. */
+  lawsuits: number | null;
+  lawsuits__state: ValueState;
+  litigation_correction_rate: number | null;
+  litigation_correction_rate__state: ValueState;
 }
 
 export function reviewReportsSql(where: string): string {
-  return `WITH sel AS (SELECT r.id, r.agency, r.region, r.year, r.template, r.synthetic FROM reports r WHERE ${whereOrAll(where)}),
-t AS (
-  SELECT c.report_id,
-    ${groupColumns('review', 'review')},
-    ${groupColumns('lit_direct', 'direct')},
-    ${groupColumns('lit_after_review', 'after')}
-  FROM cells c JOIN sel ON sel.id = c.report_id
-  WHERE c."table" = 't4'
-  GROUP BY c.report_id)
-SELECT sel.id, sel.agency, sel.region, sel.year, sel.template, coalesce(sel.synthetic, false) AS synthetic,
-  review_upheld, review_corrected, review_other, review_pending, review_total,
-  direct_upheld + after_upheld AS lit_upheld, direct_corrected + after_corrected AS lit_corrected,
-  direct_other + after_other AS lit_other, direct_pending + after_pending AS lit_pending, direct_total + after_total AS lit_total,
-  CASE WHEN review_upheld + review_corrected + review_other > 0 THEN review_corrected / (review_upheld + review_corrected + review_other) END AS review_correction_rate,
-  CASE WHEN direct_upheld + after_upheld + direct_corrected + after_corrected + direct_other + after_other > 0
-    THEN (direct_corrected + after_corrected) / (direct_upheld + after_upheld + direct_corrected + after_corrected + direct_other + after_other) END AS lit_correction_rate
-FROM sel LEFT JOIN t ON t.report_id = sel.id
-ORDER BY sel.year DESC NULLS LAST, review_total DESC NULLS LAST, sel.agency, sel.id`;
+  return `SELECT * REPLACE (coalesce(synthetic, false) AS synthetic) FROM (
+${perReportSql(REVIEW_MEASURES, whereOrAll(where))}
+) per_report
+ORDER BY year DESC NULLS LAST, review_cases DESC NULLS LAST, agency, id`;
 }
 
 export interface ReviewTrendRow {
   year: number;
-  n_reports: number;
-  review_total: number | null;
-  lit_total: number | null;
-  review_corrected: number | null;
-  review_closed: number | null;
-  /** Σ corrected / Σ (upheld + corrected + other), over reports that print all three. */
+  reports: number;
+  review_cases: number | null;
+  lawsuits: number | null;
+  /** Σ corrected / Σ closed, over reports that give both. */
   review_correction_rate: number | null;
 }
 
 export function reviewTrendSql(where: string): string {
-  return `SELECT year, count(*)::INTEGER AS n_reports, sum(review_total)::DOUBLE AS review_total, sum(lit_total)::DOUBLE AS lit_total,
-  sum(review_corrected) FILTER (WHERE review_upheld + review_other IS NOT NULL)::DOUBLE AS review_corrected,
-  sum(review_upheld + review_corrected + review_other)::DOUBLE AS review_closed,
-  sum(review_corrected) FILTER (WHERE review_upheld + review_other IS NOT NULL) / nullif(sum(review_upheld + review_corrected + review_other), 0) AS review_correction_rate
-FROM (${reviewReportsSql(where)}) per_report
-WHERE year IS NOT NULL
-GROUP BY year ORDER BY year`;
+  return aggregateSql(REVIEW_MEASURES, whereOrAll(where), [{ sql: 'year::INTEGER', as: 'year' }]);
 }

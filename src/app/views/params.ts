@@ -3,6 +3,7 @@
  * writes its parameters only through these declarations; `ALL_PARAMS` is checked for clashes.
  */
 import { DEFAULT_MEASURE, MEASURES } from '../queries/measures.ts';
+import { REVIEW_RANK_MEASURES } from '../queries/review.ts';
 import { RULES } from '../../model/rules.ts';
 import { T3_COL_KEYS } from '../../model/templates/index.ts';
 import { APP_PARAMS, codecs, param, type Param } from '../state/params.ts';
@@ -39,7 +40,7 @@ export const NEWMEDIA_PARAMS = {
 };
 
 export const REVIEW_PARAMS = {
-  rankBy: param('review', 'rv_rank', codecs.choice(['review_total', 'lit_total', 'review_correction_rate'] as const), 'review_total'),
+  rankBy: param('review', 'rv_rank', codecs.choice(REVIEW_RANK_MEASURES), 'review_cases'),
   minClosed: param('review', 'rv_min', codecs.choice(['1', '3', '5', '10'] as const), '1'),
 };
 
