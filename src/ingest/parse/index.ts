@@ -85,5 +85,6 @@ function headerUnitOf(view: string, region: Region): MoneyUnit | null {
 }
 
 function plainText(stream: Stream, region: Region): string {
-  return stream.text.slice(originOf(stream, region.from), originOf(stream, region.to)).replace(/\t/g, ' ');
+  // a run of tabs as one space: the narrative reader folds blank runs to one space anyway
+  return stream.text.slice(originOf(stream, region.from), originOf(stream, region.to)).replace(/\t+/g, ' ');
 }

@@ -11,16 +11,26 @@ const toSimplifiedScript = OpenCC.Converter({ from: 't', to: 'cn' });
 /** Characters that exist only in traditional script and are common in these reports. */
 const TRADITIONAL_MARKERS = /[國開關於務報數機發會條從體這時們區縣鎮業農辦處]/gu;
 /** Pinyin a mirror site inserted after a character: 報(bào)告 → 報告. */
-const INLINE_PINYIN = /(?<=\p{Script=Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]+\)/gu;
+const INLINE_PINYIN = /(\p{Script=Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]+\)/gu;
+// No lookbehind, and not run where no '(' is: a lookbehind is tried at every position of a long text.
+const withoutPinyin = (text: string) => (text.includes('(') ? text.replace(INLINE_PINYIN, '$1') : text);
 /** Mirrors turn 文件 into 檔案: '規範性檔案' was printed 规范性文件. */
 const MIRROR_WORDS: [RegExp, string][] = [[/檔案/gu, '文件']];
 
-const isTraditional = (text: string) => (text.match(TRADITIONAL_MARKERS)?.length ?? 0) >= 2;
+/** Two traditional-only characters in the texts, counted until the second (pinyin holds none). */
+function isTraditional(texts: Iterable<string>): boolean {
+  let found = 0;
+  for (const text of texts) {
+    TRADITIONAL_MARKERS.lastIndex = 0;
+    while (TRADITIONAL_MARKERS.exec(text) !== null) if (++found >= 2) return true;
+  }
+  return false;
+}
 
 function simplify(text: string, traditional: boolean): string {
-  const withoutPinyin = text.replace(INLINE_PINYIN, '');
-  if (!traditional) return withoutPinyin;
-  return toSimplifiedScript(MIRROR_WORDS.reduce((t, [pattern, word]) => t.replace(pattern, word), withoutPinyin));
+  const plain = withoutPinyin(text);
+  if (!traditional) return plain;
+  return toSimplifiedScript(MIRROR_WORDS.reduce((t, [pattern, word]) => t.replace(pattern, word), plain));
 }
 
 /**
@@ -28,11 +38,25 @@ function simplify(text: string, traditional: boolean): string {
  * unchanged, so normalising twice is harmless.
  */
 export function normaliseScript(text: string): string {
-  return simplify(text, isTraditional(text.replace(INLINE_PINYIN, '')));
+  return simplify(text, isTraditional([text]));
 }
 
-/** Every cell of the document in simplified script, converted only if the document as a whole is traditional. */
+/**
+ * Every cell of the document in simplified script, converted only if the document as a whole is
+ * traditional. Lines with nothing to change are kept as they are: a document can hold millions
+ * of cells (a long run of tabs), and copying each costs more than reading it.
+ */
 export function normaliseDocument(doc: SourceDocument): SourceDocument {
-  const traditional = isTraditional(doc.lines.map((line) => line.cells.join('\t').replace(INLINE_PINYIN, '')).join('\n'));
-  return { ...doc, lines: doc.lines.map((line) => ({ ...line, cells: line.cells.map((cell) => simplify(cell, traditional)) })) };
+  let markers = 0;
+  for (const line of doc.lines) {
+    for (const cell of line.cells) {
+      if (cell === '') continue;
+      TRADITIONAL_MARKERS.lastIndex = 0;
+      while (markers < 2 && TRADITIONAL_MARKERS.exec(cell) !== null) markers += 1;
+    }
+    if (markers >= 2) break;
+  }
+  const traditional = markers >= 2;
+  const changes = (cell: string) => cell !== '' && (traditional || cell.includes('('));
+  return { ...doc, lines: doc.lines.map((line) => (line.cells.some(changes) ? { ...line, cells: line.cells.map((cell) => (changes(cell) ? simplify(cell, traditional) : cell)) } : line)) };
 }
