@@ -39,8 +39,11 @@ describe('Trends', () => {
     await waitForIdle(app.page);
     await app.page.selectOption('[data-control=mode]', 'agencies');
     await waitForIdle(app.page);
+    // a name that is in no report is said so, and adds nothing
+    await app.page.fill('[data-control=agency]', '不存在的机关名称');
+    await app.page.getByRole('status').filter({ hasText: 'No agency' }).waitFor();
     await app.page.fill('[data-control=agency]', agency.agency);
-    await app.page.getByRole('button', { name: 'Add', exact: true }).click();
+    await app.page.locator(`[role=option][data-agency="${agency.agency}"]`).click();
     await waitForIdle(app.page);
     expect(decodeURIComponent(app.page.url())).toContain(`agencies=${agency.agency}`);
     await app.page.waitForFunction(

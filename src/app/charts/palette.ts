@@ -13,7 +13,7 @@ const C = OKABE_ITO;
 /** Series told apart only by their order (agencies, groups, platforms): yellow last, it is pale on white. */
 export const SERIES_COLORS = [C.blue, C.orange, C.green, C.vermillion, C.purple, C.sky, C.black, C.yellow] as const;
 /** With SERIES_COLORS, a shape per series, so lines stay apart in grey. */
-export const SERIES_SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect', 'emptyCircle'] as const;
+export const SERIES_SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'emptyCircle', 'emptyRect', 'emptyTriangle', 'emptyDiamond'] as const;
 
 export const seriesColor = (i: number): string => SERIES_COLORS[i % SERIES_COLORS.length]!;
 export const seriesSymbol = (i: number): string => SERIES_SYMBOLS[i % SERIES_SYMBOLS.length]!;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChartOption } from './echarts.ts';
 import { drawChart } from '../../testing/chart-svg.ts';
 import { reviewRankOption, reviewResultsOption, reviewTrendOption } from './review.ts';
+import { SMALL_N_COLOR } from './palette.ts';
 import type { ReviewCellRow, ReviewReportRow } from '../queries/review.ts';
 
 const render = (option: ChartOption): string => drawChart(option, { width: 640, height: 360 }).svg;
@@ -59,7 +60,7 @@ describe('reviewRankOption', () => {
     const rows = [closed('one', 0, 1), closed('many', 15, 5)];
     const all = reviewRankOption(rows, { lang: 'zh', measure: 'review_correction_rate' });
     const bars = (all.series as { data: { id: string; itemStyle?: { color: string } }[] }[])[0].data;
-    expect(bars.map((d) => [d.id, d.itemStyle?.color ?? 'strong'])).toEqual([['one', '#e8b4b2'], ['many', 'strong']]);
+    expect(bars.map((d) => [d.id, d.itemStyle?.color ?? 'strong'])).toEqual([['one', SMALL_N_COLOR], ['many', 'strong']]);
     expect(render(all)).toContain('100.0% (n=1)');
     expect(render(all)).toContain('25.0% (n=20)');
     const atLeastFive = reviewRankOption(rows, { lang: 'zh', measure: 'review_correction_rate', minClosed: 5 });

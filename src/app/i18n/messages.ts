@@ -98,7 +98,6 @@ export const MESSAGES = {
   tr_lines: { zh: '折线', en: 'Lines' },
   tr_multiples: { zh: '小多图', en: 'Small multiples' },
   tr_add_agency: { zh: '添加机关', en: 'Add agency' },
-  tr_add: { zh: '添加', en: 'Add' },
   tr_remove: { zh: '移除 {name}', en: 'Remove {name}' },
   tr_pick_agency: { zh: '请添加至少一个机关，或改为分组合计', en: 'Add at least one agency, or switch to a group aggregate' },
   tr_template_change: { zh: '模板变更', en: 'Template changed' },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_REPORTS, openFixtureDb, type FixtureDb } from '../../testing/view-fixture.ts';
 import { agenciesSql, rankSql, yearsSql, type RankRow } from './compare.ts';
-import { agencyNamesSql, agencyTrendSql, groupTrendSql, type TrendRow } from './trends.ts';
+import { agencyTrendSql, groupTrendSql, type TrendRow } from './trends.ts';
 import { measureById } from './measures.ts';
 import { NO_FILTERS, reportWhere } from './filters.ts';
 
@@ -55,10 +55,5 @@ describe('trend queries', () => {
   it('keeps not-applicable years as null with their count', async () => {
     const rows = await db.query<TrendRow>(agencyTrendSql(measureById('procurement_t2'), ['示例省甲市教育局'], all)!);
     expect(rows.map((r) => [r.year, r.value === null ? null : Math.round(r.value * 10) / 10, r.na])).toEqual([[2020, 668.7, 0], [2021, null, 1], [2022, null, 1]]);
-  });
-
-  it('lists agency names', async () => {
-    const rows = await db.query<{ agency: string }>(agencyNamesSql(all));
-    expect(rows).toHaveLength(3);
   });
 });

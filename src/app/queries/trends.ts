@@ -50,8 +50,3 @@ export function agencyTrendSql(measure: Measure, agencies: readonly string[], wh
   if (agencies.length === 0) return null;
   return trendSql(measure, `${where} AND r.agency IN (${agencies.map(sqlString).join(', ')})`, 'agency', 0);
 }
-
-/** Agency names for the picker. */
-export function agencyNamesSql(where: string): string {
-  return `SELECT r.agency, count(*)::INTEGER AS reports FROM reports r WHERE ${where} AND r.agency IS NOT NULL GROUP BY 1 ORDER BY 1`;
-}

@@ -1,0 +1,42 @@
+/**
+ * Every view, in both languages, checked by axe-core (WCAG 2.1 A and AA rules): no serious or
+ * critical violation. One page moves from view to view, so DuckDB starts once.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { VIEWS } from '../../src/app/views/registry.ts';
+
+let browser: Browser;
+let app: Awaited<ReturnType<Browser['open']>>;
+beforeAll(async () => {
+  browser = await startBrowser(inject('baseUrl'));
+  app = await browser.open('#/');
+  await waitForIdle(app.page);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function go(hash: string): Promise<void> {
+  await app.page.evaluate((h) => { location.hash = h; }, hash);
+  await app.page.waitForFunction((h) => location.hash === h, hash);
+  await app.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  await waitForIdle(app.page);
+}
+
+describe('accessibility', () => {
+  it.each(['zh', 'en'] as const)('every view in %s: no serious or critical axe violation', async (lang) => {
+    const [{ id }] = await nativeQuery<{ id: string }>('SELECT id FROM reports ORDER BY failed_hard DESC, id LIMIT 1');
+    const found: string[] = [];
+    for (const view of VIEWS) {
+      const hash = `#/${view.route === 'report' ? `report/${encodeURIComponent(id)}` : view.route}?lang=${lang}`;
+      await go(hash);
+      const result = await new AxeBuilder({ page: app.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+        found.push(`${hash} ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      }
+    }
+    expect(found).toEqual([]);
+  }, 300_000);
+});
