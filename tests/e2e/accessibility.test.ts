@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { goTo, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
 import { VIEWS } from '../../src/app/views/registry.ts';
 
 let browser: Browser;
@@ -18,12 +18,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function go(hash: string): Promise<void> {
-  await app.page.evaluate((h) => { location.hash = h; }, hash);
-  await app.page.waitForFunction((h) => location.hash === h, hash);
-  await app.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
-  await waitForIdle(app.page);
-}
 
 describe('accessibility', () => {
   it.each(['zh', 'en'] as const)('every view in %s: no serious or critical axe violation', async (lang) => {
@@ -31,7 +25,7 @@ describe('accessibility', () => {
     const found: string[] = [];
     for (const view of VIEWS) {
       const hash = `#/${view.route === 'report' ? `report/${encodeURIComponent(id)}` : view.route}?lang=${lang}`;
-      await go(hash);
+      await goTo(app.page, hash);
       const result = await new AxeBuilder({ page: app.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
         found.push(`${hash} ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);

@@ -74,6 +74,21 @@ function onDataset(hash: string, dataset: 'demo' | 'real'): string {
   return `${hash}${hash.includes('?') ? '&' : '?'}ds=demo`;
 }
 
+/**
+ * Move an open page to another view as a reader's click would (a hash change: the data stays
+ * loaded), and wait until that view is mounted and idle.
+ */
+export async function goTo(page: Page, hash: string): Promise<Page> {
+  const route = hash.replace(/^#\/?/, '').split(/[/?]/)[0] || 'overview';
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  await page.waitForFunction((h) => location.hash === h, hash);
+  await page.locator(`[data-route="${route}"]`).waitFor({ state: 'attached' });
+  // the hashchange reaches the view's queries in the effects after it
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  await waitForIdle(page);
+  return page;
+}
+
 /** Wait until the data is loaded, no query is pending and every chart on the page has drawn since. */
 export async function waitForIdle(page: Page, timeoutMs = 120_000): Promise<void> {
   await page.waitForFunction(

@@ -3,7 +3,7 @@
  * figure for the same selection, and that figure is the measure computed independently here.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { goTo, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
 import { figure, pooled } from './views-helpers.ts';
 
 let browser: Browser;
@@ -18,15 +18,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** One page for the whole file, moved from view to view as a reader would: DuckDB starts once. */
-async function go(hash: string): Promise<import('playwright-core').Page> {
-  await app.page.evaluate((h) => { location.hash = h; }, hash);
-  await app.page.waitForFunction((h) => location.hash === h, hash);
-  // the hashchange reaches the app as a task, its queries start in the effects after it
-  await app.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
-  await waitForIdle(app.page);
-  return app.page;
-}
 
 /** Each shared measure: its operands, and the views (besides Overview and Trends) whose cards show it. */
 const SHARED = [
@@ -46,30 +37,30 @@ describe('a shared measure', () => {
     const expected = await pooled(m.num, m.den, `r.year = ${year}`);
     const value = m.den.length > 0 ? expected.num! / expected.den! : expected.num;
 
-    const overview = await go('#/overview');
+    const overview = await goTo(app.page, '#/overview');
     const onOverview = valueOf(await overview.locator(`[data-headline=${m.id}]`).getAttribute('data-value'));
 
-    const trends = await go(`#/trends?group=all&metric=${m.id}`);
+    const trends = await goTo(app.page, `#/trends?group=all&metric=${m.id}`);
     const byYear = new Map<number, number | null>();
     for (const cell of await trends.locator('[data-testid=trend-table] td[data-year]').all()) {
       byYear.set(Number(await cell.getAttribute('data-year')), valueOf(await cell.getAttribute('data-value')));
     }
 
-    const onCard = await figure(await go(`#/${m.card}?from=${year}&to=${year}`), m.id);
+    const onCard = await figure(await goTo(app.page, `#/${m.card}?from=${year}&to=${year}`), m.id);
 
     for (const shown of [onOverview, byYear.get(year)!, onCard]) expect(shown).toBeCloseTo(value!, 10);
 
     // over all years, a count's card is the sum of the years Trends shows
     if (m.den.length === 0) {
-      expect(await figure(await go(`#/${m.card}`), m.id)).toBe([...byYear.values()].reduce<number>((s, v) => s + (v ?? 0), 0));
+      expect(await figure(await goTo(app.page, `#/${m.card}`), m.id)).toBe([...byYear.values()].reduce<number>((s, v) => s + (v ?? 0), 0));
     }
   }, 240_000);
 
   it('per report: Compare\'s ranking table and the view\'s report table give each report the same figure', async () => {
     const [{ year }] = await nativeQuery<{ year: number }>('SELECT max(year) AS year FROM reports');
     for (const [id, view, table] of [['review_correction_rate', 'review', 'review-reports'], ['disclosure_rate', 'outcomes', 'outcome-reports']] as const) {
-      const inCompare = await cellValues(await go(`#/compare?metric=${id}&year=${year}`), 'compare-table', id);
-      const inView = await cellValues(await go(`#/${view}?from=${year}&to=${year}`), table, id);
+      const inCompare = await cellValues(await goTo(app.page, `#/compare?metric=${id}&year=${year}`), 'compare-table', id);
+      const inView = await cellValues(await goTo(app.page, `#/${view}?from=${year}&to=${year}`), table, id);
       const shared = [...inCompare.keys()].filter((report) => inView.has(report));
       expect(shared.length).toBeGreaterThan(0);
       for (const report of shared) expect([report, inView.get(report)]).toEqual([report, inCompare.get(report)]);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chartTexts, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
 import { afterRedraw, figure, screenshotsAllSizes } from './views-helpers.ts';
+import { MEASURE_COLORS } from '../../src/app/charts/palette.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -69,7 +70,7 @@ describe('New media', () => {
     expect(await reopened.page.getByRole('button', { name: '发布信息' }).getAttribute('aria-pressed')).toBe('true');
     await reopened.close();
 
-    await app.page.locator('[data-chart=newmedia-rank] svg path[fill="#5b7db1"]').filter({ visible: true }).first().click();
+    await app.page.locator(`[data-chart=newmedia-rank] svg path[fill="${MEASURE_COLORS.posts}" i], [data-chart=newmedia-rank] svg path[fill="${MEASURE_COLORS.followers}" i]`).filter({ visible: true }).first().click();
     await app.page.waitForURL(/#\/report\//);
     await app.page.locator('[data-view=report] [data-testid=metrics]').waitFor();
     expect(app.consoleErrors).toEqual([]);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chartTexts, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
 import { afterRedraw, figure, screenshotsAllSizes } from './views-helpers.ts';
+import { MEASURE_COLORS } from '../../src/app/charts/palette.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -73,7 +74,7 @@ describe('Procurement', () => {
     await afterRedraw(app.page, 'procurement-rank', () => app.page.selectOption('[data-filter=to]', String(y.year)));
     const sums = await tableSums(`r.year <= ${y.year}`);
     expect(await figure(app.page, 'table_amount')).toBeCloseTo(sums.amount ?? NaN, 4);
-    await app.page.locator('[data-chart=procurement-rank] svg path[fill="#5b7db1"]').filter({ visible: true }).first().click();
+    await app.page.locator(`[data-chart=procurement-rank] svg path[fill="${MEASURE_COLORS.procurement}" i]`).filter({ visible: true }).first().click();
     await app.page.waitForURL(/#\/report\//);
     await app.page.locator('[data-view=report] [data-cell="t2.centralized_procurement.procurement_amount"]').waitFor();
     expect(app.consoleErrors).toEqual([]);
