@@ -7,7 +7,7 @@ import type { NewMediaAccountRow, NewMediaPlatformRow } from '../queries/newmedi
 const render = (option: ChartOption): string => drawChart(option, { width: 640, height: 360 }).svg;
 
 const row = (platform: string, year: number, followers: number | null, posts: number | null): NewMediaPlatformRow => ({
-  platform, year, n_accounts: 1, n_reports: 1, followers, posts, n_with_followers: followers === null ? 0 : 1, n_with_posts: posts === null ? 0 : 1, n_posts_cumulative: 0,
+  platform, year, n_accounts: 1, n_reports: 1, followers, posts, n_with_followers: followers === null ? 0 : 1, n_with_posts: posts === null ? 0 : 1, n_posts_cumulative: 0, n_followers_jumps: 0,
 });
 const ROWS = [row('weibo', 2020, 90, 1500), row('wechat', 2020, 14000, 180), row('wechat', 2021, 16000, 200), row('douyin', 2021, 30000, null)];
 
@@ -31,7 +31,7 @@ describe('newMediaTrendOption', () => {
 
 describe('newMediaRankOption', () => {
   const account = (report_id: string, year: number, followers: number | null, posts: number | null, posts_cumulative = false): NewMediaAccountRow => ({
-    report_id, agency: `示例省${report_id}局`, year, synthetic: true, platform: 'wechat', account: `${report_id}微信公众号`, followers, posts, posts_cumulative, approx: false, evidence: '',
+    report_id, agency: `示例省${report_id}局`, year, synthetic: true, platform: 'wechat', account: `${report_id}微信公众号`, followers, posts, posts_cumulative, approx: false, evidence: '', followers_jump: null,
   });
 
   it('ranks one year\'s accounts by the measure, skipping accounts that do not state it', () => {

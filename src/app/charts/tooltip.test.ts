@@ -13,7 +13,7 @@ describe('tooltipHtml', () => {
 
   it('is what a chart’s tooltip returns for a name from the data', () => {
     const option = newMediaRankOption(
-      [{ report_id: 'r', agency: `甲市${PAYLOAD}`, year: 2023, synthetic: true, platform: 'wechat', account: PAYLOAD, followers: 10, posts: null, posts_cumulative: false, approx: false, evidence: '' }],
+      [{ report_id: 'r', agency: `甲市${PAYLOAD}`, year: 2023, synthetic: true, platform: 'wechat', account: PAYLOAD, followers: 10, posts: null, posts_cumulative: false, approx: false, evidence: '', followers_jump: null }],
       { lang: 'zh', measure: 'followers', year: 2023 },
     );
     const series = (option.series as { data: unknown[] }[])[0]!;

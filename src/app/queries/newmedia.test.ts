@@ -21,8 +21,8 @@ describe('newMediaPlatformsSql', () => {
   it('sums per platform and year over the accounts that state each figure', async () => {
     const rows = await db.query<NewMediaPlatformRow>(newMediaPlatformsSql('r.year = 2021'));
     expect(rows).toEqual([
-      { platform: 'douyin', year: 2021, n_accounts: 1, n_reports: 1, followers: 30000, posts: null, n_with_followers: 1, n_with_posts: 0, n_posts_cumulative: 0 },
-      { platform: 'wechat', year: 2021, n_accounts: 1, n_reports: 1, followers: 16000, posts: 200, n_with_followers: 1, n_with_posts: 1, n_posts_cumulative: 0 },
+      { platform: 'douyin', year: 2021, n_accounts: 1, n_reports: 1, followers: 30000, posts: null, n_with_followers: 1, n_with_posts: 0, n_posts_cumulative: 0, n_followers_jumps: 0 },
+      { platform: 'wechat', year: 2021, n_accounts: 1, n_reports: 1, followers: 16000, posts: 200, n_with_followers: 1, n_with_posts: 1, n_posts_cumulative: 0, n_followers_jumps: 0 },
     ]);
   });
 });
@@ -40,6 +40,27 @@ describe('posts stated as a running total', () => {
       expect(accounts.map((r) => [r.account, r.posts, r.posts_cumulative])).toEqual([['癸市文旅', 200, false], ['癸市旅游', 500, true]]);
       const [platform] = await own.query<NewMediaPlatformRow>(newMediaPlatformsSql('TRUE'));
       expect(platform).toMatchObject({ n_accounts: 2, posts: 200, n_with_posts: 1, n_posts_cumulative: 1 });
+    } finally {
+      own.close();
+    }
+  });
+});
+
+describe('a followers figure that jumps against its account\'s other years', () => {
+  it('gives each figure its ratio to the account\'s other years, and counts the ×10 ones per platform and year', async () => {
+    const followers = (value: number) => ({ key: 'newmedia_followers' as const, value, unit: '人', platform: 'wechat' as const, account: '癸市文旅', evidence: `关注${value}人` });
+    const year = (y: number, value: number) => ({ id: `k${y}`, agency: '示例省癸市文旅局', level: 'prefecture_dept', province: '示例省', city: '癸市', year: y, template: '2021' as const, metrics: [followers(value)] });
+    const own = await openFixtureDb([year(2021, 9000), year(2022, 10000), year(2023, 1_014_000), year(2024, 11000)]);
+    try {
+      const accounts = await own.query<NewMediaAccountRow>(newMediaAccountsSql('TRUE'));
+      const ratio = new Map(accounts.map((r) => [r.year, r.followers_jump]));
+      expect(ratio.get(2023)).toBeCloseTo(1_014_000 / 10000, 6);
+      expect(ratio.get(2022)! > 0.1 && ratio.get(2022)! < 10).toBe(true);
+      // the ratio is against the account's own history, whatever years the filter keeps
+      const [only2023] = await own.query<NewMediaAccountRow>(newMediaAccountsSql('r.year = 2023'));
+      expect(only2023.followers_jump).toBeCloseTo(101.4, 6);
+      const platforms = await own.query<NewMediaPlatformRow>(newMediaPlatformsSql('TRUE'));
+      expect(platforms.map((p) => [p.year, p.n_followers_jumps])).toEqual([[2021, 0], [2022, 0], [2023, 1], [2024, 0]]);
     } finally {
       own.close();
     }

@@ -18,7 +18,16 @@ export interface NewMediaAccountRow {
   /** The report said 余/约/超过… beside one of the figures. */
   approx: boolean;
   evidence: string;
+  /**
+   * Followers ÷ the median of the same account's other years (null without other years). At
+   * ×10 or ÷10 the view flags the figure: a stray digit or unit makes a platform spike.
+   */
+  followers_jump: number | null;
 }
+
+/** A followers figure this many times above or below its account's other years is flagged. */
+export const JUMP_FACTOR = 10;
+const isJumpSql = (ratio: string) => `(${ratio} >= ${JUMP_FACTOR} OR ${ratio} <= ${1 / JUMP_FACTOR})`;
 
 const accountsCte = (where: string) => `sel AS (SELECT r.id, r.agency, r.year, r.synthetic FROM reports r WHERE ${whereOrAll(where)}),
 acc AS (
@@ -33,14 +42,27 @@ acc AS (
     string_agg(m.evidence, ' / ' ORDER BY m."key") AS evidence
   FROM metrics m JOIN sel ON sel.id = m.report_id
   WHERE m."key" IN ('newmedia_followers', 'newmedia_posts')
-  GROUP BY m.report_id, coalesce(m.platform, 'other'), m.account)`;
+  GROUP BY m.report_id, coalesce(m.platform, 'other'), m.account),
+-- each account's followers in every year the data holds, whatever the filter: its own history
+history AS (
+  SELECT r.agency, coalesce(m.platform, 'other') AS platform, m.account, r.year, max(m.value) AS followers
+  FROM metrics m JOIN reports r ON r.id = m.report_id
+  WHERE m."key" = 'newmedia_followers' AND r.year IS NOT NULL AND m.value > 0
+  GROUP BY 1, 2, 3, 4),
+jumps AS (
+  SELECT acc.report_id, acc.platform, acc.account,
+    acc.followers / nullif((SELECT median(h.followers) FROM history h
+      WHERE h.agency = sel.agency AND h.platform = acc.platform AND h.account IS NOT DISTINCT FROM acc.account AND h.year <> sel.year), 0) AS followers_jump
+  FROM acc JOIN sel ON sel.id = acc.report_id
+  WHERE acc.followers > 0)`;
 
 /** One row per account and report. */
 export function newMediaAccountsSql(where: string): string {
   return `WITH ${accountsCte(where)}
 SELECT acc.report_id, sel.agency, sel.year, coalesce(sel.synthetic, false) AS synthetic, acc.platform, acc.account,
-  acc.followers, acc.posts, acc.posts_cumulative, acc.approx, acc.evidence
+  acc.followers, acc.posts, acc.posts_cumulative, acc.approx, acc.evidence, jumps.followers_jump
 FROM acc JOIN sel ON sel.id = acc.report_id
+LEFT JOIN jumps ON jumps.report_id = acc.report_id AND jumps.platform = acc.platform AND jumps.account IS NOT DISTINCT FROM acc.account
 ORDER BY sel.year DESC NULLS LAST, acc.followers DESC NULLS LAST, sel.agency, acc.platform, acc.account`;
 }
 
@@ -55,6 +77,8 @@ export interface NewMediaPlatformRow {
   n_with_posts: number;
   /** Accounts whose only posts figure is a running total: left out of `posts`. */
   n_posts_cumulative: number;
+  /** Accounts whose followers jump ×10 against their other years (JUMP_FACTOR): the sum may spike on one figure. */
+  n_followers_jumps: number;
 }
 
 /**
@@ -66,7 +90,9 @@ export function newMediaPlatformsSql(where: string): string {
 SELECT acc.platform, sel.year, count(*)::INTEGER AS n_accounts, count(DISTINCT acc.report_id)::INTEGER AS n_reports,
   sum(acc.followers)::DOUBLE AS followers, sum(acc.posts) FILTER (WHERE NOT acc.posts_cumulative)::DOUBLE AS posts,
   count(acc.followers)::INTEGER AS n_with_followers, count(acc.posts) FILTER (WHERE NOT acc.posts_cumulative)::INTEGER AS n_with_posts,
-  count(*) FILTER (WHERE acc.posts_cumulative)::INTEGER AS n_posts_cumulative
+  count(*) FILTER (WHERE acc.posts_cumulative)::INTEGER AS n_posts_cumulative,
+  count(*) FILTER (WHERE ${isJumpSql('jumps.followers_jump')})::INTEGER AS n_followers_jumps
 FROM acc JOIN sel ON sel.id = acc.report_id
+LEFT JOIN jumps ON jumps.report_id = acc.report_id AND jumps.platform = acc.platform AND jumps.account IS NOT DISTINCT FROM acc.account
 GROUP BY acc.platform, sel.year ORDER BY sel.year, acc.platform`;
 }

@@ -82,6 +82,23 @@ class UrlState {
     this.#navigate({ route: this.#location.route, params });
   }
 
+  /**
+   * Record in the URL what a view settled by itself (the latest year it found), replacing the
+   * current history entry: a link copied now reproduces this screen after the data changes.
+   */
+  pin(...changes: ParamChange[]): void {
+    const params = { ...this.#location.params };
+    for (const c of changes) {
+      if (c.value === null || c.value === '') delete params[c.key];
+      else params[c.key] = c.value;
+    }
+    const next = { route: this.#location.route, params };
+    const hash = formatHash(next);
+    if (hash === formatHash(this.#location)) return;
+    if (typeof window !== 'undefined') window.history.replaceState(null, '', hash);
+    this.#location = parseHash(hash);
+  }
+
   /** Go to another view; app-wide parameters (language, filters) travel along. */
   go(name: string, id: string | null = null, params: Record<string, string> = {}): void {
     const kept = Object.fromEntries(GLOBAL_PARAMS.filter((k) => k in this.#location.params).map((k) => [k, this.#location.params[k]]));

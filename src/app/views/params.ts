@@ -18,6 +18,7 @@ export const COMPARE_PARAMS = {
   sort: param('compare', 'sort', codecs.choice(['agency', 'level', 'value', 'num', 'den'] as const), 'value'),
   direction: param('compare', 'dir', codecs.choice(['desc', 'asc'] as const), 'desc'),
   selected: param('compare', 'sel', codecs.list(), []),
+  showAll: param('compare', 'all', codecs.flag(), false),
 };
 
 export const TRENDS_PARAMS = {
@@ -26,6 +27,7 @@ export const TRENDS_PARAMS = {
   groupBy: param('trends', 'group', codecs.choice(['level', 'all', 'region'] as const), 'level'),
   layout: param('trends', 'layout', codecs.choice(['lines', 'multiples'] as const), 'lines'),
   agencies: param('trends', 'agencies', codecs.list(), []),
+  table: param('trends', 'table', codecs.flag(), false),
 };
 
 export const OUTCOMES_PARAMS = {
@@ -53,6 +55,7 @@ export const QUALITY_PARAMS = {
 
 export const REPORT_PARAMS = {
   check: param('report', 'ck', codecs.optional(codecs.text()), null),
+  passed: param('report', 'passed', codecs.flag(), false),
 };
 
 export const ALL_PARAMS: readonly Param<unknown>[] = [APP_PARAMS, COMPARE_PARAMS, TRENDS_PARAMS, OUTCOMES_PARAMS, NEWMEDIA_PARAMS, REVIEW_PARAMS, QUALITY_PARAMS, REPORT_PARAMS]
