@@ -56,6 +56,15 @@ describe('a shared measure', () => {
     }
   }, 240_000);
 
+  it('procurement_t2: Procurement\'s table-2 amount is the sum of the years Trends shows, and the measure computed here', async () => {
+    const trends = await goTo(app.page, '#/trends?group=all&metric=procurement_t2');
+    let sum = 0;
+    for (const cell of await trends.locator('[data-testid=trend-table] td[data-year]').all()) sum += valueOf(await cell.getAttribute('data-value')) ?? 0;
+    const onCard = await figure(await goTo(app.page, '#/procurement'), 'table_amount');
+    expect(onCard).toBeCloseTo(sum, 6);
+    expect(onCard).toBeCloseTo((await pooled(['t2.centralized_procurement.procurement_amount'], [], `r.template = '2019'`)).num!, 6);
+  }, 120_000);
+
   it('per report: Compare\'s ranking table and the view\'s report table give each report the same figure', async () => {
     const [{ year }] = await nativeQuery<{ year: number }>('SELECT max(year) AS year FROM reports');
     for (const [id, view, table] of [['review_correction_rate', 'review', 'review-reports'], ['disclosure_rate', 'outcomes', 'outcome-reports']] as const) {

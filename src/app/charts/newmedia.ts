@@ -57,6 +57,7 @@ export function newMediaTrendOption(rows: readonly NewMediaPlatformRow[], opts: 
       symbolSize: 7,
       itemStyle: { color: seriesColor(i) },
       endLabel: { show: true, formatter: ({ seriesName }: { seriesName?: string }) => seriesName ?? '', color: seriesColor(i) },
+      labelLayout: { moveOverlap: 'shiftY' as const },
       data: years.map((y) => rows.find((r) => r.platform === p && r.year === y)?.[measure] ?? null),
     })),
   };

@@ -48,6 +48,7 @@ export function trendLinesOption(series: readonly TrendSeries[], years: readonly
       itemStyle: { color: seriesColor(i) },
       // named at its end as well as in the legend: eight colours are too many to match by hue
       endLabel: { show: series.length > 1, formatter: ({ seriesName }: { seriesName?: string }) => agencyAxisLabel(seriesName ?? '', 8), color: seriesColor(i) },
+      labelLayout: { moveOverlap: 'shiftY' as const },
       data: s.values,
       ...(i === 0 && changeYears.length > 0 ? { markLine: changeMarks(changeYears, lang) } : {}),
     })),
