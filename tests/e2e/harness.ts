@@ -80,8 +80,10 @@ function onDataset(hash: string, dataset: 'demo' | 'real'): string {
  */
 export async function goTo(page: Page, hash: string): Promise<Page> {
   const route = hash.replace(/^#\/?/, '').split(/[/?]/)[0] || 'overview';
+  const path = hash.split('?')[0]!;
   await page.evaluate((h) => { location.hash = h; }, hash);
-  await page.waitForFunction((h) => location.hash === h, hash);
+  // the view may pin what it settles (the year) into the hash at once: compare the path only
+  await page.waitForFunction((p) => location.hash.split('?')[0] === p, path);
   await page.locator(`[data-route="${route}"]`).waitFor({ state: 'attached' });
   // the hashchange reaches the view's queries in the effects after it
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));

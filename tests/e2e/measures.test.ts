@@ -37,22 +37,29 @@ describe('a shared measure', () => {
     const expected = await pooled(m.num, m.den, `r.year = ${year}`);
     const value = m.den.length > 0 ? expected.num! / expected.den! : expected.num;
 
+    // each view is read until it has drawn its figure (a view may first show the precomputed Overview, then its own)
+    const settle = { timeout: 20_000, interval: 200 };
     const overview = await goTo(app.page, '#/overview');
-    const onOverview = valueOf(await overview.locator(`[data-headline=${m.id}]`).getAttribute('data-value'));
+    await expect.poll(async () => valueOf(await overview.locator(`[data-headline=${m.id}]`).getAttribute('data-value')), settle).toBeCloseTo(value!, 10);
 
     const trends = await goTo(app.page, `#/trends?group=all&metric=${m.id}`);
     const byYear = new Map<number, number | null>();
-    for (const cell of await trends.locator('[data-testid=trend-table] td[data-year]').all()) {
-      byYear.set(Number(await cell.getAttribute('data-year')), valueOf(await cell.getAttribute('data-value')));
-    }
+    const readTrends = async () => {
+      byYear.clear();
+      for (const cell of await trends.locator('[data-testid=trend-table] td[data-year]').all()) {
+        byYear.set(Number(await cell.getAttribute('data-year')), valueOf(await cell.getAttribute('data-value')));
+      }
+      return byYear.get(year) ?? null;
+    };
+    await expect.poll(readTrends, settle).toBeCloseTo(value!, 10);
 
-    const onCard = await figure(await goTo(app.page, `#/${m.card}?from=${year}&to=${year}`), m.id);
-
-    for (const shown of [onOverview, byYear.get(year)!, onCard]) expect(shown).toBeCloseTo(value!, 10);
+    const card = await goTo(app.page, `#/${m.card}?from=${year}&to=${year}`);
+    await expect.poll(() => figure(card, m.id), settle).toBeCloseTo(value!, 10);
 
     // over all years, a count's card is the sum of the years Trends shows
     if (m.den.length === 0) {
-      expect(await figure(await goTo(app.page, `#/${m.card}`), m.id)).toBe([...byYear.values()].reduce<number>((s, v) => s + (v ?? 0), 0));
+      const all = await goTo(app.page, `#/${m.card}`);
+      await expect.poll(() => figure(all, m.id), settle).toBe([...byYear.values()].reduce<number>((s, v) => s + (v ?? 0), 0));
     }
   }, 240_000);
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chartTexts, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
-import { afterRedraw, figure, screenshotsAllSizes } from './views-helpers.ts';
+import { afterRedraw, chartAndLegendTexts, figure, screenshotsAllSizes } from './views-helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -65,7 +65,7 @@ describe('Data quality', () => {
 
   it('is usable in English and at 375 px', async () => {
     await screenshotsAllSizes(browser, '#/quality', 'quality', async (page, lang) => {
-      expect(await chartTexts(page, 'quality-rules')).toContain(lang === 'en' ? 'Failed' : '不符');
+      expect(await chartAndLegendTexts(page, 'quality-rules')).toContain(lang === 'en' ? 'Failed' : '不符');
     });
   }, 300_000);
 });

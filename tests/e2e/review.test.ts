@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chartTexts, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
-import { afterRedraw, digits, figure, pooled, screenshotsAllSizes } from './views-helpers.ts';
+import { afterRedraw, chartAndLegendTexts, digits, figure, pooled, screenshotsAllSizes } from './views-helpers.ts';
 import { MEASURE_COLORS, SMALL_N_COLOR } from '../../src/app/charts/palette.ts';
 
 let browser: Browser;
@@ -75,9 +75,7 @@ describe('Review and litigation', () => {
 
   it('is usable in English and at 375 px', async () => {
     await screenshotsAllSizes(browser, '#/review', 'review', async (page, lang) => {
-      // the legend is in the chart when wide, an HTML list beside it when narrow
-      const legend = await page.locator('[data-chart-legend=review-results] li').allTextContents();
-      expect([...await chartTexts(page, 'review-results'), ...legend.map((l) => l.slice(1))]).toContain(lang === 'en' ? 'Corrected' : '结果纠正');
+      expect(await chartAndLegendTexts(page, 'review-results')).toContain(lang === 'en' ? 'Corrected' : '结果纠正');
     });
   }, 300_000);
 });

@@ -1,6 +1,6 @@
 /** Small helpers shared by the analysis views' e2e tests (outcomes, procurement, new media, review, detail, quality). */
 import type { Page } from 'playwright-core';
-import { nativeQuery, screenshot, waitForIdle, type Browser } from './harness.ts';
+import { chartTexts, nativeQuery, screenshot, waitForIdle, type Browser } from './harness.ts';
 
 /** The raw number behind a headline figure (`data-value`), null when the view shows it as absent. */
 export async function figure(page: Page, id: string): Promise<number | null> {
@@ -43,6 +43,13 @@ export async function pooled(num: readonly string[], den: readonly string[] = []
      SELECT sum(${sum(num)}) FILTER (WHERE ${complete}) AS num, ${den.length > 0 ? `sum(${sum(den)}) FILTER (WHERE ${complete})` : 'NULL'} AS den FROM per`,
   );
   return r;
+}
+
+/** A chart's texts with its legend, which narrow screens get as an HTML list beside the chart. */
+export async function chartAndLegendTexts(page: Page, chart: string): Promise<string[]> {
+  const legend = await page.locator(`[data-chart-legend="${chart}"] li`).allTextContents();
+  // each entry starts with its marker glyph
+  return [...(await chartTexts(page, chart)), ...legend.map((entry) => entry.slice(1))];
 }
 
 /** Digits of a formatted figure (12,345 → 12345). */
