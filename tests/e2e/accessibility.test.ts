@@ -4,15 +4,13 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { goTo, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { goTo, nativeQuery, openAppPage, type AppPage, type Browser } from './harness.ts';
 import { VIEWS } from '../../src/app/views/registry.ts';
 
 let browser: Browser;
-let app: Awaited<ReturnType<Browser['open']>>;
+let app: AppPage;
 beforeAll(async () => {
-  browser = await startBrowser(inject('baseUrl'));
-  app = await browser.open('#/');
-  await waitForIdle(app.page);
+  ({ browser, app } = await openAppPage(inject('baseUrl')));
 });
 afterAll(async () => {
   await browser?.close();

@@ -75,6 +75,17 @@ function onDataset(hash: string, dataset: 'demo' | 'real'): string {
 }
 
 /**
+ * A browser with one app page, loaded and idle, for a test file that moves it between views with
+ * goTo: DuckDB starts once per file instead of once per view. Close with `browser.close()`.
+ */
+export async function openAppPage(baseUrl: string): Promise<{ browser: Browser; app: AppPage }> {
+  const browser = await startBrowser(baseUrl);
+  const app = await browser.open('#/');
+  await waitForIdle(app.page);
+  return { browser, app };
+}
+
+/**
  * Move an open page to another view as a reader's click would (a hash change: the data stays
  * loaded), and wait until that view is mounted and idle.
  */

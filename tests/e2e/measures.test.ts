@@ -3,15 +3,13 @@
  * figure for the same selection, and that figure is the measure computed independently here.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { goTo, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { goTo, nativeQuery, openAppPage, type AppPage, type Browser } from './harness.ts';
 import { figure, pooled } from './views-helpers.ts';
 
 let browser: Browser;
-let app: Awaited<ReturnType<Browser['open']>>;
+let app: AppPage;
 beforeAll(async () => {
-  browser = await startBrowser(inject('baseUrl'));
-  app = await browser.open('#/');
-  await waitForIdle(app.page);
+  ({ browser, app } = await openAppPage(inject('baseUrl')));
 });
 afterAll(async () => {
   expect(app.consoleErrors).toEqual([]);

@@ -4,7 +4,7 @@
  * always comes first.
  */
 import type { Snippet } from 'svelte';
-import { formatNumber, formatPercent, formatValue, type Absence, type Lang } from '../format.ts';
+import { formatNumber, formatValue, type Absence, type Lang } from '../format.ts';
 import type { Measure, ValueState } from '../queries/measures.ts';
 
 export interface ReportColumn<R> {
@@ -54,11 +54,8 @@ export interface LeadColumn<R> {
 
 export const textColumn = <R>(label: string, text: (row: R) => string, extra: Partial<ReportColumn<R>> = {}): ReportColumn<R> => ({ label, text, ...extra });
 
-export const countColumn = <R>(label: string, value: (row: R) => number | null, lang: Lang, absence: (row: R) => Absence = () => 'blank'): ReportColumn<R> =>
-  ({ label, numeric: true, text: (r) => formatNumber(value(r), lang, absence(r)), absent: (r) => value(r) === null });
-
-export const percentColumn = <R>(label: string, value: (row: R) => number | null, lang: Lang): ReportColumn<R> =>
-  ({ label, numeric: true, text: (r) => formatPercent(value(r), lang), absent: (r) => value(r) === null });
+export const countColumn = <R>(label: string, value: (row: R) => number | null, lang: Lang): ReportColumn<R> =>
+  ({ label, numeric: true, text: (r) => formatNumber(value(r), lang, 'blank'), absent: (r) => value(r) === null });
 
 export const yearColumn = <R extends { year: number | null }>(label: string): ReportColumn<R> => ({ label, numeric: true, text: (r) => String(r.year ?? '') });
 

@@ -21,6 +21,8 @@ export const MESSAGES = {
   query_failed: { zh: '查询失败', en: 'Query failed' },
   no_data: { zh: '当前筛选条件下没有数据', en: 'No data for these filters' },
   synthetic_badge: { zh: '演示数据', en: 'Demo data' },
+  inferred_note: { zh: '推算：原文数字在提取中丢失，由本表勾稽关系确定', en: 'Inferred: the printed figure was lost in extraction and fixed by the table\'s own arithmetic' },
+  inferred_mark: { zh: '推', en: 'inf' },
   synthetic_note: { zh: '含虚构机构的生成数据，数字不代表任何真实机关', en: 'Includes generated data about fictional agencies; the figures describe no real body' },
   synthetic_row: { zh: '演示', en: 'demo' },
   unknown_view: { zh: '没有这个页面', en: 'No such page' },

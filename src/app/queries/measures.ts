@@ -55,7 +55,10 @@ const MEASURE_DEFS: readonly MeasureDef[] = [
     num: { cells: ['t4.review.corrected'] }, den: { cells: ['t4.review.upheld', 't4.review.corrected', 't4.review.other'] },
     formula: { zh: '结果纠正 ÷（维持 + 纠正 + 其他结果），仅计已审结', en: 'corrected ÷ (upheld + corrected + other), closed cases only' },
   },
-  { id: 'lawsuits', zh: '行政诉讼', en: 'Lawsuits', kind: 'count', num: { cells: ['t4.lit_direct.total', 't4.lit_after_review.total'] } },
+  {
+    id: 'lawsuits', zh: '行政诉讼', en: 'Lawsuits', kind: 'count', num: { cells: ['t4.lit_direct.total', 't4.lit_after_review.total'] },
+    formula: { zh: '未经复议直接起诉 + 复议后起诉', en: 'direct + after review' },
+  },
   {
     id: 'litigation_correction_rate', zh: '诉讼纠错率', en: 'Litigation correction rate', kind: 'rate',
     num: { cells: ['t4.lit_direct.corrected', 't4.lit_after_review.corrected'] },

@@ -17,12 +17,18 @@ const withoutPinyin = (text: string) => (text.includes('(') ? text.replace(INLIN
 /** Mirrors turn 文件 into 檔案: '規範性檔案' was printed 规范性文件. */
 const MIRROR_WORDS: [RegExp, string][] = [[/檔案/gu, '文件']];
 
-/** Two traditional-only characters in the texts, counted until the second (pinyin holds none). */
-function isTraditional(texts: Iterable<string>): boolean {
+/**
+ * Two traditional-only characters among the cells, counted until the second (pinyin holds none).
+ * Rows of cells, not one joined string: a document can hold millions of (empty) cells.
+ */
+function isTraditional(rows: readonly (readonly string[])[]): boolean {
   let found = 0;
-  for (const text of texts) {
-    TRADITIONAL_MARKERS.lastIndex = 0;
-    while (TRADITIONAL_MARKERS.exec(text) !== null) if (++found >= 2) return true;
+  for (const cells of rows) {
+    for (const cell of cells) {
+      if (cell === '') continue;
+      TRADITIONAL_MARKERS.lastIndex = 0;
+      while (TRADITIONAL_MARKERS.exec(cell) !== null) if (++found >= 2) return true;
+    }
   }
   return false;
 }
@@ -38,7 +44,7 @@ function simplify(text: string, traditional: boolean): string {
  * unchanged, so normalising twice is harmless.
  */
 export function normaliseScript(text: string): string {
-  return simplify(text, isTraditional([text]));
+  return simplify(text, isTraditional([[text]]));
 }
 
 /**
@@ -47,16 +53,7 @@ export function normaliseScript(text: string): string {
  * of cells (a long run of tabs), and copying each costs more than reading it.
  */
 export function normaliseDocument(doc: SourceDocument): SourceDocument {
-  let markers = 0;
-  for (const line of doc.lines) {
-    for (const cell of line.cells) {
-      if (cell === '') continue;
-      TRADITIONAL_MARKERS.lastIndex = 0;
-      while (markers < 2 && TRADITIONAL_MARKERS.exec(cell) !== null) markers += 1;
-    }
-    if (markers >= 2) break;
-  }
-  const traditional = markers >= 2;
+  const traditional = isTraditional(doc.lines.map((line) => line.cells));
   const changes = (cell: string) => cell !== '' && (traditional || cell.includes('('));
   return { ...doc, lines: doc.lines.map((line) => (line.cells.some(changes) ? { ...line, cells: line.cells.map((cell) => (changes(cell) ? simplify(cell, traditional) : cell)) } : line)) };
 }
