@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chartTexts, chartTextsPlaced, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { chartTexts, chartTextsPlaced, goTo, nativeQuery, openAppPage, waitForIdle, type AppPage, type Browser } from './harness.ts';
 
 let browser: Browser;
+let app: AppPage;
 beforeAll(async () => {
-  browser = await startBrowser(inject('baseUrl'));
+  ({ browser, app } = await openAppPage(inject('baseUrl')));
 });
 afterAll(async () => {
   await browser?.close();
@@ -19,8 +20,7 @@ FROM reports r LEFT JOIN t ON t.report_id = r.id WHERE r.year = ${year} AND ${ex
 describe('Compare', () => {
   it('ranks agencies by the chosen rate with the figures SQL gives, and filters and selections live in the URL', async () => {
     const [{ year }] = await nativeQuery<{ year: number }>('SELECT max(year) AS year FROM reports');
-    const app = await browser.open(`#/compare?lang=en&metric=disclosure_rate&year=${year}`);
-    await waitForIdle(app.page);
+    await goTo(app.page, `#/compare?lang=en&metric=disclosure_rate&year=${year}`);
     const rates = await nativeQuery<{ id: string; agency: string; level: string | null; rate: number | null }>(
       `SELECT * FROM (${RATES(year)}) WHERE rate IS NOT NULL ORDER BY rate DESC, agency, id`,
     );
@@ -70,19 +70,16 @@ describe('Compare', () => {
 
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
-    await app.close();
   });
 
   it('shows an item the template lacks as not applicable, never as 0', async () => {
     const [{ year }] = await nativeQuery<{ year: number }>("SELECT max(year) AS year FROM reports WHERE template = '2021'");
-    const app = await browser.open(`#/compare?metric=procurement_t2&year=${year}`);
-    await waitForIdle(app.page);
+    await goTo(app.page, `#/compare?metric=procurement_t2&year=${year}`);
     const values = await app.page.locator('[data-testid=compare-table] tbody tr td:nth-child(4)').allTextContents();
     const [{ n2021 }] = await nativeQuery<{ n2021: number }>(`SELECT count(*) FILTER (WHERE template = '2021') AS n2021 FROM reports WHERE year = ${year}`);
     expect(values.filter((v) => v === '不适用').length).toBe(Math.min(n2021, values.length));
     expect(values).not.toContain('0');
     expect(await app.page.locator('[data-testid=absent-note]').textContent()).toContain(String(n2021));
     expect(app.consoleErrors).toEqual([]);
-    await app.close();
   });
 });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { goTo, nativeQuery, openAppPage, waitForIdle, type AppPage, type Browser } from './harness.ts';
 import { digits, screenshotsAllSizes } from './views-helpers.ts';
 
 let browser: Browser;
+let app: AppPage;
 beforeAll(async () => {
-  browser = await startBrowser(inject('baseUrl'));
+  ({ browser, app } = await openAppPage(inject('baseUrl')));
 });
 afterAll(async () => {
   await browser?.close();
@@ -25,8 +26,7 @@ async function failingReport(): Promise<{ id: string; template: string }> {
 describe('Report detail', () => {
   it('lays out the three tables with every cell as printed, blanks as blanks, and marks failing cells', async () => {
     const report = await failingReport();
-    const app = await browser.open(`#/report/${report.id}`);
-    await waitForIdle(app.page);
+    await goTo(app.page, `#/report/${report.id}`);
     await app.page.locator('[data-view=report] table[data-table=t3]').waitFor();
     const cells = await cellsOf(report.id);
     const shown = await app.page.$$eval('[data-cell]', (tds) => tds.map((td) => [td.getAttribute('data-cell'), td.textContent, td.className] as const));
@@ -48,13 +48,11 @@ describe('Report detail', () => {
     expect(await app.page.locator('[data-testid=metrics] li').count()).toBe(metrics.n);
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
-    await app.close();
   }, 240_000);
 
   it('choosing a check highlights the cells it read and is a permalink', async () => {
     const report = await failingReport();
-    const app = await browser.open(`#/report/${report.id}`);
-    await waitForIdle(app.page);
+    await goTo(app.page, `#/report/${report.id}`);
     const button = app.page.locator('[data-testid=checks] button.check.fail').first();
     const key = (await button.getAttribute('data-check'))!;
     const [rule, row, col] = key.split('|');
@@ -76,20 +74,17 @@ describe('Report detail', () => {
     await app.page.goBack();
     await app.page.waitForFunction(() => document.querySelectorAll('td.selected').length === 0);
     expect(app.consoleErrors).toEqual([]);
-    await app.close();
   }, 240_000);
 
   it('says so for an id the dataset does not have', async () => {
-    const app = await browser.open('#/report/no-such-report');
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/report/no-such-report');
     await app.page.locator('[data-testid=no-report]').waitFor();
     expect(app.consoleErrors).toEqual([]);
-    await app.close();
   }, 120_000);
 
   it('is usable in English and at 375 px', async () => {
     const report = await failingReport();
-    await screenshotsAllSizes(browser, `#/report/${report.id}`, 'detail', async (page, lang) => {
+    await screenshotsAllSizes(app, `#/report/${report.id}`, 'detail', async (page, lang) => {
       await page.locator('[data-view=report] table[data-table=t4]').waitFor();
       expect(await page.locator('#t3-title').textContent()).toContain(lang === 'en' ? 'Applications received and handled' : '收到和处理政府信息公开申请情况');
     });

@@ -90,6 +90,9 @@ export async function openAppPage(baseUrl: string): Promise<{ browser: Browser; 
  * loaded), and wait until that view is mounted and idle.
  */
 export async function goTo(page: Page, hash: string): Promise<Page> {
+  // the page stays on the dataset it loaded: say so in the hash, as the app's own links do
+  const dataset = await page.evaluate(() => new URLSearchParams(location.hash.split('?')[1] ?? '').get('ds'));
+  if (dataset && !/[?&]ds=/.test(hash)) hash = `${hash}${hash.includes('?') ? '&' : '?'}ds=${dataset}`;
   const route = hash.replace(/^#\/?/, '').split(/[/?]/)[0] || 'overview';
   const path = hash.split('?')[0]!;
   await page.evaluate((h) => { location.hash = h; }, hash);

@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAYLOADS, writeDoctoredDist } from './doctored.ts';
-import { startBrowser, waitForIdle, type AppPage, type Browser } from './harness.ts';
+import { goTo, openAppPage, type AppPage, type Browser } from './harness.ts';
 import { startPreview, type Preview } from './server.ts';
 
 const VIEWS = ['overview', 'compare', 'trends', 'outcomes', 'procurement', 'newmedia', 'review', 'quality'];
@@ -14,10 +14,17 @@ const VIEWS = ['overview', 'compare', 'trends', 'outcomes', 'procurement', 'newm
 let dist: string;
 let preview: Preview;
 let browser: Browser;
+let app: AppPage;
+/** Every dialog the page tried to open (a payload's alert would be one). */
+const dialogs: string[] = [];
 beforeAll(async () => {
   dist = await writeDoctoredDist();
   preview = await startPreview(dist);
-  browser = await startBrowser(preview.baseUrl);
+  ({ browser, app } = await openAppPage(preview.baseUrl));
+  app.page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
@@ -43,23 +50,15 @@ async function ranScript(app: AppPage): Promise<unknown> {
 describe('a doctored dataset', () => {
   it.each(VIEWS)('runs no script in the %s view, in zh and en', async (view) => {
     for (const lang of ['zh', 'en']) {
-      const app = await browser.open(`#/${view}?lang=${lang}`);
-      const dialogs: string[] = [];
-      app.page.on('dialog', (dialog) => {
-        dialogs.push(dialog.message());
-        void dialog.dismiss();
-      });
-      await waitForIdle(app.page);
+      await goTo(app.page, `#/${view}?lang=${lang}`);
       await sweepCharts(app);
       expect(await ranScript(app)).toBeUndefined();
       expect(dialogs).toEqual([]);
-      await app.close();
     }
   }, 240_000);
 
   it('shows the payloads as text on a report page, with its warnings and source', async () => {
-    const app = await browser.open(`#/report/${'0'.repeat(64)}`);
-    await waitForIdle(app.page);
+    await goTo(app.page, `#/report/${'0'.repeat(64)}`);
     await app.page.locator('[data-view=report]').waitFor();
     const text = await app.page.locator('main').innerText();
     expect(text).toContain(PAYLOADS[0]);
@@ -67,6 +66,6 @@ describe('a doctored dataset', () => {
     expect(sourceLinks).toBe(0);
     await sweepCharts(app);
     expect(await ranScript(app)).toBeUndefined();
-    await app.close();
+    expect(dialogs).toEqual([]);
   }, 240_000);
 });

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chartTexts, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { chartTexts, goTo, nativeQuery, openAppPage, waitForIdle, type AppPage, type Browser } from './harness.ts';
 import { afterRedraw, figure, screenshotsAllSizes } from './views-helpers.ts';
 import { MEASURE_COLORS } from '../../src/app/charts/palette.ts';
 
 let browser: Browser;
+let app: AppPage;
 beforeAll(async () => {
-  browser = await startBrowser(inject('baseUrl'));
+  ({ browser, app } = await openAppPage(inject('baseUrl')));
 });
 afterAll(async () => {
   await browser?.close();
@@ -25,8 +26,7 @@ const latestYear = async (where = 'TRUE') =>
 
 describe('New media', () => {
   it('shows the latest year’s followers and posts per platform with the real figures', async () => {
-    const app = await browser.open('#/newmedia');
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/newmedia');
     const year = await latestYear();
     const sums = await yearSums(year);
     expect(await app.page.inputValue('[data-control=nm_year]')).toBe(String(year));
@@ -43,12 +43,10 @@ describe('New media', () => {
     expect(rows).toBe(Math.min(50, sums.accounts));
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
-    await app.close();
   }, 240_000);
 
   it('measure, year and filters live in the URL and update every chart; a bar opens its report', async () => {
-    const app = await browser.open('#/newmedia');
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/newmedia');
     await afterRedraw(app.page, 'newmedia-platforms', () => app.page.getByRole('button', { name: '发布信息' }).click());
     expect(app.page.url()).toContain('nm_measure=posts');
     const years = await nativeQuery<{ y: number }>(`SELECT DISTINCT r.year AS y FROM metrics m JOIN reports r ON r.id = m.report_id WHERE m."key" = 'newmedia_posts' ORDER BY 1`);
@@ -75,11 +73,10 @@ describe('New media', () => {
     await app.page.locator('[data-view=report] [data-testid=metrics]').waitFor();
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
-    await app.close();
   }, 240_000);
 
   it('is usable in English and at 375 px', async () => {
-    await screenshotsAllSizes(browser, '#/newmedia', 'newmedia', async (page, lang) => {
+    await screenshotsAllSizes(app, '#/newmedia', 'newmedia', async (page, lang) => {
       expect(await chartTexts(page, 'newmedia-platforms')).toContain(lang === 'en' ? 'WeChat' : '微信');
     });
   }, 300_000);

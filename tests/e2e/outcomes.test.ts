@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chartTexts, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { chartTexts, goTo, nativeQuery, openAppPage, waitForIdle, type AppPage, type Browser } from './harness.ts';
 import { afterRedraw, figure, pooled, screenshotsAllSizes } from './views-helpers.ts';
 
 let browser: Browser;
+let app: AppPage;
 beforeAll(async () => {
-  browser = await startBrowser(inject('baseUrl'));
+  ({ browser, app } = await openAppPage(inject('baseUrl')));
 });
 afterAll(async () => {
   await browser?.close();
@@ -20,8 +21,7 @@ async function t3Total(row: string, where = 'TRUE'): Promise<number | null> {
 
 describe('Applications by outcome', () => {
   it('shows table 3 of the whole dataset with the real figures, offline and without console errors', async () => {
-    const app = await browser.open('#/outcomes');
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/outcomes');
     for (const [measure, row] of [['applications', 'new_received'], ['carried_over_in', 'carried_over_in'], ['outcomes', 'outcome_total'], ['carried_over_out', 'carried_over_out']]) {
       expect(await figure(app.page, measure!)).toBe((await pooled([`t3.${row}.total`])).num);
     }
@@ -41,12 +41,10 @@ describe('Applications by outcome', () => {
 
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
-    await app.close();
   }, 240_000);
 
   it('a filter change updates every figure and chart, the URL is a permalink, and back restores', async () => {
-    const app = await browser.open('#/outcomes');
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/outcomes');
     const [level] = await nativeQuery<{ level: string }>(
       `SELECT r.level FROM reports r JOIN cells c ON c.report_id = r.id AND c."table" = 't3' AND c."row" = 'outcome_total' AND c.col = 'total'
        WHERE r.level IS NOT NULL GROUP BY r.level HAVING sum(c.value) > 0 ORDER BY count(*), r.level LIMIT 1`,
@@ -74,12 +72,10 @@ describe('Applications by outcome', () => {
     expect(await figure(app.page, 'applications')).toBe(await t3Total('new_received'));
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
-    await app.close();
   }, 240_000);
 
   it('narrows to one report and links every report row to its detail', async () => {
-    const app = await browser.open('#/outcomes');
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/outcomes');
     const firstRow = app.page.locator('[data-testid=outcome-reports] tbody tr').first();
     const id = (await firstRow.getAttribute('data-report'))!;
     await firstRow.getByRole('button').click();
@@ -91,11 +87,10 @@ describe('Applications by outcome', () => {
     expect(app.page.url()).toContain(`#/report/${id}`);
     await app.page.locator('[data-view=report] table[data-table=t3]').waitFor();
     expect(app.consoleErrors).toEqual([]);
-    await app.close();
   }, 240_000);
 
   it('is usable in English and at 375 px', async () => {
-    await screenshotsAllSizes(browser, '#/outcomes', 'outcomes', async (page, lang) => {
+    await screenshotsAllSizes(app, '#/outcomes', 'outcomes', async (page, lang) => {
       expect(await chartTexts(page, 'outcomes-stack')).toContain(lang === 'en' ? 'Natural persons' : '自然人');
     });
   }, 300_000);

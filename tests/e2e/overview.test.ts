@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chartTexts, chartTextsPlaced, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { chartTexts, chartTextsPlaced, goTo, nativeQuery, openAppPage, waitForIdle, type AppPage, type Browser } from './harness.ts';
 
 let browser: Browser;
+let app: AppPage;
 beforeAll(async () => {
-  browser = await startBrowser(inject('baseUrl'));
+  ({ browser, app } = await openAppPage(inject('baseUrl')));
 });
 afterAll(async () => {
   await browser?.close();
@@ -13,8 +14,7 @@ const digits = (text: string | null) => Number((text ?? '').replace(/[^\d.-]/g, 
 
 describe('Overview', () => {
   it('shows the dataset’s real counts, charts and failing reports, offline and without console errors', async () => {
-    const app = await browser.open('#/overview');
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/overview');
     const [counts] = await nativeQuery<{ reports: number; agencies: number; years: number; failing: number }>(
       'SELECT count(*) AS reports, count(DISTINCT agency) AS agencies, count(DISTINCT year) AS years, count(*) FILTER (WHERE failed_hard > 0) AS failing FROM reports',
     );
@@ -41,12 +41,10 @@ describe('Overview', () => {
     }
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
-    await app.close();
   });
 
   it('a filter change updates every chart and figure, the URL is a permalink, and back restores', async () => {
-    const app = await browser.open('#/overview');
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/overview');
     const [level] = await nativeQuery<{ level: string; n: number }>('SELECT level, count(*) AS n FROM reports WHERE level IS NOT NULL GROUP BY level ORDER BY n ASC, level LIMIT 1');
     const before = await chartTexts(app.page, 'overview-reports');
     await app.page.selectOption('[data-filter=level]', level.level);
@@ -73,18 +71,15 @@ describe('Overview', () => {
     expect(digits(await app.page.locator('[data-kpi=reports]').textContent())).toBe(all.n);
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
-    await app.close();
   });
 
   it('switches to English and keeps the state in the URL', async () => {
-    const app = await browser.open('#/overview?lang=en');
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/overview?lang=en');
     expect(await app.page.locator('nav').textContent()).toContain('Compare');
     await app.page.getByRole('button', { name: 'Switch to Chinese' }).click();
     await waitForIdle(app.page);
     expect(app.page.url()).not.toContain('lang=');
     expect(await app.page.locator('nav').textContent()).toContain('机关比较');
     expect(app.consoleErrors).toEqual([]);
-    await app.close();
   });
 });

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chartTexts, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { chartTexts, goTo, nativeQuery, openAppPage, waitForIdle, type AppPage, type Browser } from './harness.ts';
 import { afterRedraw, figure, screenshotsAllSizes } from './views-helpers.ts';
 import { MEASURE_COLORS } from '../../src/app/charts/palette.ts';
 
 let browser: Browser;
+let app: AppPage;
 beforeAll(async () => {
-  browser = await startBrowser(inject('baseUrl'));
+  ({ browser, app } = await openAppPage(inject('baseUrl')));
 });
 afterAll(async () => {
   await browser?.close();
@@ -23,8 +24,7 @@ async function tableSums(where = 'TRUE') {
 
 describe('Procurement', () => {
   it('sums table 2 （九） of the 2019-template reports and marks 2021-template years as not applicable', async () => {
-    const app = await browser.open('#/procurement');
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/procurement');
     const sums = await tableSums();
     expect(await figure(app.page, 'table_amount')).toBeCloseTo(sums.amount ?? NaN, 4);
     expect(await figure(app.page, 'table_projects')).toBe(sums.projects);
@@ -45,12 +45,10 @@ describe('Procurement', () => {
     expect(firstAmount === '' ? null : Number(firstAmount)).not.toBe(0);
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
-    await app.close();
   }, 240_000);
 
   it('shows not applicable, never 0, when only 2021-template reports are selected', async () => {
-    const app = await browser.open('#/procurement');
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/procurement');
     await afterRedraw(app.page, 'procurement-trend', () => app.page.selectOption('[data-filter=template]', '2021'));
     expect(app.page.url()).toContain('tpl=2021');
     expect(await figure(app.page, 'table_amount')).toBeNull();
@@ -64,12 +62,10 @@ describe('Procurement', () => {
     await waitForIdle(app.page);
     expect(await figure(app.page, 'table_amount')).not.toBeNull();
     expect(app.consoleErrors).toEqual([]);
-    await app.close();
   }, 240_000);
 
   it('a year filter updates the charts and a bar opens its report', async () => {
-    const app = await browser.open('#/procurement');
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/procurement');
     const [y] = await nativeQuery<{ year: number }>(`SELECT min(year) AS year FROM reports WHERE template = '2019'`);
     await afterRedraw(app.page, 'procurement-rank', () => app.page.selectOption('[data-filter=to]', String(y.year)));
     const sums = await tableSums(`r.year <= ${y.year}`);
@@ -79,11 +75,10 @@ describe('Procurement', () => {
     await app.page.locator('[data-view=report] [data-cell="t2.centralized_procurement.procurement_amount"]').waitFor();
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
-    await app.close();
   }, 240_000);
 
   it('is usable in English and at 375 px', async () => {
-    await screenshotsAllSizes(browser, '#/procurement', 'procurement', async (page, lang) => {
+    await screenshotsAllSizes(app, '#/procurement', 'procurement', async (page, lang) => {
       expect(await page.locator('[data-view=procurement] .note').textContent()).toContain(lang === 'en' ? '2021 template dropped it' : '2021版模板已删去此项');
     });
   }, 300_000);

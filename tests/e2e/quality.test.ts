@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chartTexts, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { chartTexts, goTo, nativeQuery, openAppPage, waitForIdle, type AppPage, type Browser } from './harness.ts';
 import { afterRedraw, chartAndLegendTexts, figure, screenshotsAllSizes } from './views-helpers.ts';
 
 let browser: Browser;
+let app: AppPage;
 beforeAll(async () => {
-  browser = await startBrowser(inject('baseUrl'));
+  ({ browser, app } = await openAppPage(inject('baseUrl')));
 });
 afterAll(async () => {
   await browser?.close();
@@ -16,8 +17,7 @@ const issueCount = async (page: import('playwright-core').Page) => Number(await 
 
 describe('Data quality', () => {
   it('counts every failed and uncertain check and every cell state of the dataset', async () => {
-    const app = await browser.open('#/quality');
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/quality');
     expect(await issueCount(app.page)).toBe(await count('TRUE'));
     const [s] = await nativeQuery<{ failing: number; blank: number; inferred: number; missing: number }>(
       `SELECT count(*) FILTER (WHERE failed_hard + failed_soft > 0) AS failing, sum(n_blank) AS blank, sum(n_inferred) AS inferred, sum(n_missing) AS missing FROM reports`,
@@ -34,12 +34,10 @@ describe('Data quality', () => {
     expect(first).toBe('不符');
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
-    await app.close();
   }, 240_000);
 
   it('rule, status and shared filters narrow the list; the state is a permalink; a row opens its report with the check chosen', async () => {
-    const app = await browser.open('#/quality');
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/quality');
     await afterRedraw(app.page, 'quality-rules', () => app.page.selectOption('[data-filter=template]', '2021'));
     expect(await issueCount(app.page)).toBe(await count(`r.template = '2021'`));
     await app.page.selectOption('[data-control=q_status]', 'uncertain');
@@ -60,11 +58,10 @@ describe('Data quality', () => {
     await app.page.locator('[data-testid=checks] button[aria-pressed=true]').waitFor();
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
-    await app.close();
   }, 240_000);
 
   it('is usable in English and at 375 px', async () => {
-    await screenshotsAllSizes(browser, '#/quality', 'quality', async (page, lang) => {
+    await screenshotsAllSizes(app, '#/quality', 'quality', async (page, lang) => {
       expect(await chartAndLegendTexts(page, 'quality-rules')).toContain(lang === 'en' ? 'Failed' : '不符');
     });
   }, 300_000);

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chartTexts, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { chartTexts, goTo, nativeQuery, openAppPage, waitForIdle, type AppPage, type Browser } from './harness.ts';
 import { afterRedraw, chartAndLegendTexts, digits, figure, pooled, screenshotsAllSizes } from './views-helpers.ts';
 import { MEASURE_COLORS, SMALL_N_COLOR } from '../../src/app/charts/palette.ts';
 
 let browser: Browser;
+let app: AppPage;
 beforeAll(async () => {
-  browser = await startBrowser(inject('baseUrl'));
+  ({ browser, app } = await openAppPage(inject('baseUrl')));
 });
 afterAll(async () => {
   await browser?.close();
@@ -21,8 +22,7 @@ async function t4(where = 'TRUE'): Promise<(row: string, col: string) => number 
 
 describe('Review and litigation', () => {
   it('shows table 4 with the real figures, the correction rate and its formula', async () => {
-    const app = await browser.open('#/review');
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/review');
     const v = await t4();
     expect(await figure(app.page, 'review_cases')).toBe((await pooled(['t4.review.total'])).num);
     expect(await figure(app.page, 'lawsuits')).toBe((await pooled(['t4.lit_direct.total', 't4.lit_after_review.total'])).num);
@@ -41,12 +41,10 @@ describe('Review and litigation', () => {
     expect(await chartTexts(app.page, 'review-rank')).toContain(String(top.v));
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
-    await app.close();
   }, 240_000);
 
   it('a filter updates every chart, the URL is a permalink, a bar opens its report', async () => {
-    const app = await browser.open('#/review');
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/review');
     const before = await chartTexts(app.page, 'review-results');
     await afterRedraw(app.page, 'review-results', () => app.page.selectOption('[data-filter=template]', '2019'));
     expect(app.page.url()).toContain('tpl=2019');
@@ -70,11 +68,10 @@ describe('Review and litigation', () => {
     await app.page.locator('[data-view=report] table[data-table=t4]').waitFor();
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
-    await app.close();
   }, 240_000);
 
   it('is usable in English and at 375 px', async () => {
-    await screenshotsAllSizes(browser, '#/review', 'review', async (page, lang) => {
+    await screenshotsAllSizes(app, '#/review', 'review', async (page, lang) => {
       expect(await chartAndLegendTexts(page, 'review-results')).toContain(lang === 'en' ? 'Corrected' : '结果纠正');
     });
   }, 300_000);

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chartTexts, nativeQuery, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { chartTexts, goTo, nativeQuery, openAppPage, waitForIdle, type AppPage, type Browser } from './harness.ts';
 
 let browser: Browser;
+let app: AppPage;
 beforeAll(async () => {
-  browser = await startBrowser(inject('baseUrl'));
+  ({ browser, app } = await openAppPage(inject('baseUrl')));
 });
 afterAll(async () => {
   await browser?.close();
@@ -11,8 +12,7 @@ afterAll(async () => {
 
 describe('Trends', () => {
   it('shows the yearly totals SQL gives, marks the template change, and follows filters', async () => {
-    const app = await browser.open('#/trends?lang=en&group=all');
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/trends?lang=en&group=all');
     const totals = await nativeQuery<{ year: number; total: number | null }>(`
       SELECT r.year, sum(c.value) AS total FROM reports r
       LEFT JOIN cells c ON c.report_id = r.id AND c."table" = 't3' AND c."row" = 'new_received' AND c.col = 'total'
@@ -30,13 +30,11 @@ describe('Trends', () => {
     expect((await app.page.locator('[data-testid=trend-table] thead th').allTextContents()).slice(1)).toEqual(years2019.map((y) => String(y.year)));
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
-    await app.close();
   });
 
   it('follows chosen agencies; an item missing from a template is n/a and not joined; the state is a permalink', async () => {
     const [agency] = await nativeQuery<{ agency: string }>("SELECT agency FROM reports WHERE template = '2019' AND agency IN (SELECT agency FROM reports WHERE template = '2021') ORDER BY agency LIMIT 1");
-    const app = await browser.open('#/trends?lang=en&metric=procurement_t2');
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/trends?lang=en&metric=procurement_t2');
     await app.page.selectOption('[data-control=mode]', 'agencies');
     await waitForIdle(app.page);
     // a name that is in no report is said so, and adds nothing
@@ -71,6 +69,5 @@ describe('Trends', () => {
     await reopened.close();
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests()).toEqual([]);
-    await app.close();
   });
 });

@@ -1,6 +1,6 @@
 /** Small helpers shared by the analysis views' e2e tests (outcomes, procurement, new media, review, detail, quality). */
 import type { Page } from 'playwright-core';
-import { chartTexts, nativeQuery, screenshot, waitForIdle, type Browser } from './harness.ts';
+import { chartTexts, goTo, nativeQuery, screenshot, waitForIdle, type AppPage } from './harness.ts';
 
 /** The raw number behind a headline figure (`data-value`), null when the view shows it as absent. */
 export async function figure(page: Page, id: string): Promise<number | null> {
@@ -56,22 +56,24 @@ export async function chartAndLegendTexts(page: Page, chart: string): Promise<st
 export const digits = (text: string | null): number => Number((text ?? '').replace(/[^\d.-]/g, ''));
 
 /**
- * Open the view in zh/en at 1280 and 375 px, check nothing overflows the width and nothing
- * errs, and save /tmp/shots/<name>-<lang>-<width>.png. `check` runs on each page.
+ * Show the view in zh/en at 1280 and 375 px on one open page, check nothing overflows the width
+ * and nothing errs, and save /tmp/shots/<name>-<lang>-<width>.png. `check` runs at each size.
  */
-export async function screenshotsAllSizes(browser: Browser, hash: string, name: string, check?: (page: Page, lang: 'zh' | 'en') => Promise<void>): Promise<void> {
+export async function screenshotsAllSizes(app: AppPage, hash: string, name: string, check?: (page: Page, lang: 'zh' | 'en') => Promise<void>): Promise<void> {
+  const { page } = app;
   for (const lang of ['zh', 'en'] as const) {
+    const sep = hash.includes('?') ? '&' : '?';
+    await goTo(page, lang === 'en' ? `${hash}${sep}lang=en` : hash);
     for (const width of [1280, 375]) {
-      const sep = hash.includes('?') ? '&' : '?';
-      const app = await browser.open(lang === 'en' ? `${hash}${sep}lang=en` : hash, { width });
-      await waitForIdle(app.page);
-      if (check) await check(app.page, lang);
-      const scrollWidth = await app.page.evaluate(() => document.documentElement.scrollWidth);
+      await page.setViewportSize({ width, height: 900 });
+      await waitForIdle(page);
+      if (check) await check(page, lang);
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       if (scrollWidth > width) throw new Error(`${name} ${lang} overflows ${width} px: ${scrollWidth}`);
-      await screenshot(app.page, `${name}-${lang}-${width}`);
-      if (app.consoleErrors.length > 0) throw new Error(`${name} ${lang} ${width}: console errors ${app.consoleErrors.join('; ')}`);
-      if (app.foreignRequests().length > 0) throw new Error(`${name}: requests left the origin: ${app.foreignRequests().join(', ')}`);
-      await app.close();
+      await screenshot(page, `${name}-${lang}-${width}`);
     }
   }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  if (app.consoleErrors.length > 0) throw new Error(`${name}: console errors ${app.consoleErrors.join('; ')}`);
+  if (app.foreignRequests().length > 0) throw new Error(`${name}: requests left the origin: ${app.foreignRequests().join(', ')}`);
 }
