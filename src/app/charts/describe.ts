@@ -2,6 +2,7 @@
  * A chart's text description for screen readers, in the UI language, read from the chart's own
  * option: each series with its figures (all of them when few, else first, last, highest and
  * lowest), formatted as the chart formats them, a missing point said as such, never as NaN.
+ * The same reading gives the rows a chart exports when it has none of its own (`drawnRows`).
  */
 import type { ChartOption } from './echarts.ts';
 import { formatNumber, type Lang } from '../format.ts';
@@ -55,17 +56,20 @@ function describeSeries(points: { label: string; value: number | null }[], forma
   return parts.join(text.sep);
 }
 
-export function describeChart(chart: ChartOption, lang: Lang): string {
+interface DrawnSeries {
+  name: string;
+  points: { label: string; value: number | null }[];
+  format: Formatter;
+}
+
+/** Each series of the option with the points it draws (a missing point as null) and its formatter. */
+function drawnSeries(chart: ChartOption, lang: Lang): DrawnSeries[] {
   const option = chart as Loose;
-  const text = TEXT[lang];
   const axes = [...list(option.xAxis), ...list(option.yAxis)];
   const categoryAxis = axes.find((a) => a.type === 'category');
   const categories = list(categoryAxis?.data).map(categoryText);
   const valueAxes = (categoryAxis && list(option.xAxis).includes(categoryAxis) ? list(option.yAxis) : list(option.xAxis));
-  const sentences: string[] = [];
-  for (const series of list(option.series)) {
-    const format = formatterOf(option, series, valueAxes, lang);
-    const name = typeof series.name === 'string' && series.name !== '' ? `${series.name}${text.colon}` : '';
+  return list(option.series).map((series) => {
     const data = list(series.data);
     let points: { label: string; value: number | null }[];
     if (series.type === 'sankey') {
@@ -75,7 +79,21 @@ export function describeChart(chart: ChartOption, lang: Lang): string {
     } else {
       points = categories.map((label, i) => ({ label, value: numberOf(data[i]) }));
     }
-    if (points.length > 0) sentences.push(`${name}${describeSeries(points, format, lang)}`);
+    return { name: typeof series.name === 'string' ? series.name : '', points, format: formatterOf(option, series, valueAxes, lang) };
+  });
+}
+
+export function describeChart(chart: ChartOption, lang: Lang): string {
+  const text = TEXT[lang];
+  const sentences: string[] = [];
+  for (const series of drawnSeries(chart, lang)) {
+    const name = series.name !== '' ? `${series.name}${text.colon}` : '';
+    if (series.points.length > 0) sentences.push(`${name}${describeSeries(series.points, series.format, lang)}`);
   }
   return sentences.length > 0 ? sentences.join(text.end).trim() + (lang === 'zh' ? '。' : '.') : `${text.empty}${lang === 'zh' ? '。' : '.'}`;
+}
+
+/** The figures a chart draws as rows (series, label, value): what a chart without rows of its own exports. */
+export function drawnRows(chart: ChartOption, lang: Lang): { series: string; label: string; value: number | null }[] {
+  return drawnSeries(chart, lang).flatMap((s) => s.points.map((p) => ({ series: s.name, label: p.label, value: p.value })));
 }

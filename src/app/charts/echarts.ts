@@ -23,8 +23,11 @@ export type ChartOption = echarts.ComposeOption<
   | MarkLineComponentOption | TitleComponentOption | TooltipComponentOption
 >;
 
-/** Named explicitly: without it, exported chart images lose their Chinese text. */
-export const CJK_FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+/**
+ * Named explicitly: without it, exported chart images lose their Chinese text. Single quotes:
+ * ECharts writes the stack into a double-quoted style attribute of its SVG without escaping.
+ */
+export const CJK_FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
 /**
  * What every chart shares: fonts, no animation (updates must be instant). ECharts' own generated

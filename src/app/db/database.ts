@@ -9,11 +9,11 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { DATASETS, DATASET_TABLE_NAMES, MANIFEST_FILE, type DatasetManifest } from '../../model/dataset.ts';
 import { currentDataset } from '../state/dataset.ts';
 import { reportMeasuresSql } from '../queries/measures.ts';
 import { dbStatus } from './status.svelte.ts';
+import { loadParquetWasm } from './parquet.ts';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -75,10 +75,7 @@ async function fetchWithProgress(file: string): Promise<Uint8Array> {
 async function open(): Promise<duckdb.AsyncDuckDBConnection> {
   dbStatus.phase = 'loading';
   dbStatus.tableCount = DATASET_TABLE_NAMES.length;
-  const parquet = import('parquet-wasm/esm').then(async (module) => {
-    await module.default({ module_or_path: parquetWasm });
-    return module;
-  });
+  const parquet = loadParquetWasm();
   // The manifest names the table files (by their content), so a dataset swapped in mid-load
   // is never read half old, half new.
   const manifest = fetch(dataUrl(MANIFEST_FILE)).then(async (response) => {

@@ -83,3 +83,12 @@ export const APP_PARAMS = {
   yearTo: param(APP, 'to', codecs.optional(codecs.integer()), null),
   scope: param(APP, 'scope', codecs.optional(codecs.text()), null),
 };
+
+/**
+ * One chart alone, for an <iframe> in someone else's page: `embed=1`, and `chart` names which
+ * (the view's main chart when absent). Not app-wide: a link out of an embed leaves embed mode.
+ */
+export const EMBED_PARAMS = {
+  embed: param(APP, 'embed', codecs.flag(), false),
+  chart: param(APP, 'chart', codecs.optional(codecs.text()), null),
+};

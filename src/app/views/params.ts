@@ -6,7 +6,7 @@ import { DEFAULT_MEASURE, MEASURES } from '../queries/measures.ts';
 import { REVIEW_RANK_MEASURES } from '../queries/review.ts';
 import { RULES } from '../../model/rules.ts';
 import { T3_COL_KEYS } from '../../model/templates/index.ts';
-import { APP_PARAMS, codecs, param, type Param } from '../state/params.ts';
+import { APP_PARAMS, EMBED_PARAMS, codecs, param, type Param } from '../state/params.ts';
 
 const measure = (view: string) => param(view, 'metric', codecs.choice(MEASURES.map((m) => m.id)), DEFAULT_MEASURE);
 /** A year; null means the latest year the data has, which the view finds. */
@@ -58,5 +58,5 @@ export const REPORT_PARAMS = {
   passed: param('report', 'passed', codecs.flag(), false),
 };
 
-export const ALL_PARAMS: readonly Param<unknown>[] = [APP_PARAMS, COMPARE_PARAMS, TRENDS_PARAMS, OUTCOMES_PARAMS, NEWMEDIA_PARAMS, REVIEW_PARAMS, QUALITY_PARAMS, REPORT_PARAMS]
+export const ALL_PARAMS: readonly Param<unknown>[] = [APP_PARAMS, EMBED_PARAMS, COMPARE_PARAMS, TRENDS_PARAMS, OUTCOMES_PARAMS, NEWMEDIA_PARAMS, REVIEW_PARAMS, QUALITY_PARAMS, REPORT_PARAMS]
   .flatMap((group) => Object.values(group) as Param<unknown>[]);
