@@ -1,0 +1,26 @@
+/**
+ * Report files a reader might drop on the page: generated demo reports renamed to a fictional
+ * body of their own (示例县某局…), so they are new to the demo dataset, printed as text or
+ * Word-exported HTML, and a file that is no report at all.
+ */
+import { generateDemoReports } from '../demo/generate.ts';
+import { renderReport, type Rendering } from '../demo/render.ts';
+
+export interface DroppedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Not the demo corpus's seed: these reports' bytes are in no shipped dataset. */
+const OWN_SEED = 77;
+
+export function ownReportFile(agency: string, year: number, rendering: Rendering, name: string): DroppedFile {
+  const report = generateDemoReports({ seed: OWN_SEED, agencies: 2, years: [year] })[0]!;
+  const { content } = renderReport({ ...report, agency: { ...report.agency, name: agency } }, rendering);
+  return { name, bytes: new TextEncoder().encode(content) };
+}
+
+/** Bytes no reader takes: the problem names the file and says binary. */
+export function brokenFile(name: string): DroppedFile {
+  return { name, bytes: Uint8Array.from({ length: 512 }, (_, i) => (i * 7) % 256) };
+}
