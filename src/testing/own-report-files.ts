@@ -14,8 +14,9 @@ export interface DroppedFile {
 /** Not the demo corpus's seed: these reports' bytes are in no shipped dataset. */
 const OWN_SEED = 77;
 
-export function ownReportFile(agency: string, year: number, rendering: Rendering, name: string): DroppedFile {
-  const report = generateDemoReports({ seed: OWN_SEED, agencies: 2, years: [year] })[0]!;
+/** `variant` picks one of a few generated reports, so two files need not share their figures. */
+export function ownReportFile(agency: string, year: number, rendering: Rendering, name: string, variant = 0): DroppedFile {
+  const report = generateDemoReports({ seed: OWN_SEED, agencies: 3, years: [year] })[variant]!;
   const { content } = renderReport({ ...report, agency: { ...report.agency, name: agency } }, rendering);
   return { name, bytes: new TextEncoder().encode(content) };
 }
