@@ -5,6 +5,7 @@
  */
 import { generateDemoReports } from '../demo/generate.ts';
 import { renderReport, type Rendering } from '../demo/render.ts';
+import { makeDocx, type DocxBlock } from './reader-fixtures.ts';
 
 export interface DroppedFile {
   name: string;
@@ -24,4 +25,17 @@ export function ownReportFile(agency: string, year: number, rendering: Rendering
 /** Bytes no reader takes: the problem names the file and says binary. */
 export function brokenFile(name: string): DroppedFile {
   return { name, bytes: Uint8Array.from({ length: 512 }, (_, i) => (i * 7) % 256) };
+}
+
+/** The same report as a Word document: the tab-separated rendering's table lines become Word tables. */
+export async function ownReportDocx(agency: string, year: number, name: string, variant = 0): Promise<DroppedFile> {
+  const text = new TextDecoder().decode(ownReportFile(agency, year, 'text-tab', name, variant).bytes);
+  const blocks: DocxBlock[] = [];
+  for (const line of text.split('\n').filter((l) => l.trim() !== '')) {
+    const last = blocks[blocks.length - 1];
+    if (!line.includes('\t')) blocks.push(line);
+    else if (last && typeof last !== 'string') last.table.push(line.split('\t'));
+    else blocks.push({ table: [line.split('\t')] });
+  }
+  return { name, bytes: await makeDocx(blocks) };
 }

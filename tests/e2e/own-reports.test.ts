@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ParsedReport } from '../../src/model/report.ts';
+import { DatasetWriter } from '../../src/ingest/dataset-writer.ts';
 import { readReport } from '../../src/ingest/read-report.ts';
-import { brokenFile, ownReportFile, type DroppedFile } from '../../src/testing/own-report-files.ts';
+import { brokenFile, ownReportDocx, ownReportFile, type DroppedFile } from '../../src/testing/own-report-files.ts';
+import { startPrinter } from '../../src/testing/print-pdf.ts';
 import { goTo, openAppPage, screenshot, waitForIdle, type AppPage, type Browser } from './harness.ts';
 import { SHOTS_DIR } from './paths.ts';
 
@@ -13,6 +15,8 @@ const typed = ownReportFile('示例县某局', YEAR, 'text-tab', '示例县某�
 const webPage = ownReportFile('示例县另一局', YEAR, 'html', '示例县另一局2024年报.html', 1);
 const broken = brokenFile('损坏的年报.txt');
 
+let printed: DroppedFile;
+let word: DroppedFile;
 let browser: Browser;
 let app: AppPage;
 let dir: string;
@@ -30,6 +34,12 @@ const cell = (report: ParsedReport, row: string) => report.cells.find((c) => c.t
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gongkai-own-e2e-'));
+  const page = ownReportFile('示例县第三局', YEAR, 'html', 'page.html', 2);
+  writeFileSync(join(dir, page.name), page.bytes);
+  const printer = await startPrinter();
+  printed = { name: '示例县第三局2024年报.pdf', bytes: new Uint8Array(await printer.print(join(dir, page.name), 'A4')) };
+  await printer.close();
+  word = await ownReportDocx('示例县第四局', YEAR, '示例县第四局2024年报.docx');
   ({ browser, app } = await openAppPage(inject('baseUrl')));
 });
 afterAll(async () => {
@@ -53,28 +63,27 @@ describe('the reader\'s own reports', () => {
     const before = await kpi();
 
     await page.click('[data-own-toggle]');
-    await page.setInputFiles('[data-own-input]', [typed, broken].map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.bytes) })));
+    await page.setInputFiles('[data-own-input]', [typed, broken, printed, word].map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: Buffer.from(f.bytes) })));
     // a file dropped anywhere on the page
     await page.evaluate(({ name, bytes }) => {
       const transfer = new DataTransfer();
       transfer.items.add(new File([new Uint8Array(bytes)], name, { type: 'text/html' }));
       document.querySelector('main')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     }, { name: webPage.name, bytes: [...webPage.bytes] });
-    await settled(3);
+    await settled(5);
 
     const status = (name: string) => page.locator(`[data-own-file="${name}"]`).getAttribute('data-status');
-    expect(await status(typed.name)).toBe('added');
-    expect(await status(webPage.name)).toBe('added');
+    for (const file of [typed, webPage, printed, word]) expect(await status(file.name), file.name).toBe('added');
     expect(await status(broken.name)).toBe('failed');
     expect(await page.locator(`[data-own-file="${broken.name}"] [data-own-problem]`).textContent()).toBe('binary file that is not a PDF, DOCX, HTML or text report');
     await screenshot(page, 'own-panel-en-1280');
 
-    const readings = [await cliReading(typed), await cliReading(webPage)];
+    const readings = [await cliReading(typed), await cliReading(webPage), await cliReading(printed), await cliReading(word)];
     for (const { sha256 } of readings) await expect(page.locator(`[data-own-report="${sha256}"]`).count()).resolves.toBe(1);
 
     // Overview counts them (not the precomputed figures any more)
     await goTo(page, '#/?lang=en');
-    expect(await kpi()).toBe(before + 2);
+    expect(await kpi()).toBe(before + readings.length);
 
     await goTo(page, `#/compare?lang=en&metric=disclosure_rate&year=${YEAR}&all=1`);
     const rows = page.locator('[data-testid=compare-table] tbody tr');
@@ -91,7 +100,7 @@ describe('the reader\'s own reports', () => {
       expect(await cells.nth(5).textContent()).toBe(den.toLocaleString('en-US'));
     }
     // the loaded reports carry no such mark
-    expect(await page.locator('[data-testid=compare-table] [data-own-tag]').count()).toBe(2);
+    expect(await page.locator('[data-testid=compare-table] [data-own-tag]').count()).toBe(readings.length);
 
     const [first] = readings;
     await goTo(page, `#/report/${first!.sha256}?lang=en`);
@@ -103,10 +112,36 @@ describe('the reader\'s own reports', () => {
   it('says when the same file is dropped again instead of doubling it', async () => {
     const { page } = app;
     await page.setInputFiles('[data-own-input]', [{ name: typed.name, mimeType: 'text/plain', buffer: Buffer.from(typed.bytes) }]);
-    await settled(4);
-    expect(await page.locator('[data-own-file]').nth(3).getAttribute('data-status')).toBe('duplicate');
+    await settled(6);
+    expect(await page.locator('[data-own-file]').nth(5).getAttribute('data-status')).toBe('duplicate');
+  });
+
+  it('appends a dropped Parquet dataset, leaving out the reports already in', async () => {
+    const { page } = app;
+    const fresh = ownReportFile('示例县第五局', YEAR, 'text-lines', '示例县第五局2024年报.txt', 1);
+    const writer = await DatasetWriter.open();
+    const readings = [await cliReading(typed), await cliReading(fresh)];
+    for (const { report } of readings) writer.add(report, { synthetic: true });
+    const out = mkdtempSync(join(dir, 'dataset-'));
+    await writer.write(out);
+    writer.close();
+    const files = readdirSync(out).filter((f) => f.endsWith('.parquet'));
+    expect(files).toHaveLength(5);
+    const kpi = async () => Number((await page.locator('[data-kpi=reports]').textContent())!.replace(/\D/g, ''));
     await goTo(page, '#/?lang=en');
-    await expect(page.locator('[data-kpi=reports]').textContent()).resolves.toBeTruthy();
+    const before = await kpi();
+    await page.setInputFiles('[data-own-input]', files.map((f) => ({ name: f, mimeType: 'application/octet-stream', buffer: readFileSync(join(out, f)) })));
+    await settled(7);
+    const entry = page.locator('[data-own-file]').nth(6);
+    expect(await entry.getAttribute('data-status')).toBe('added');
+    expect(await entry.locator('[data-own-report]').getAttribute('data-own-report')).toBe(readings[1]!.sha256);
+    expect(await entry.textContent()).toContain('reports already in the data, not added again: 1');
+    expect(await kpi()).toBe(before + 1);
+
+    // a file set that is not a dataset says what is missing
+    await page.setInputFiles('[data-own-input]', [{ name: files.find((f) => f.startsWith('cells'))!, mimeType: 'application/octet-stream', buffer: readFileSync(join(out, files.find((f) => f.startsWith('cells'))!)) }]);
+    await settled(8);
+    expect(await page.locator('[data-own-file]').nth(7).locator('[data-own-problem]').textContent()).toBe('missing tables: reports.parquet, metrics.parquet, checks.parquet');
   });
 
   it('looks right in both languages on a wide and a narrow screen', async () => {
