@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ParsedReport } from '../../src/model/report.ts';
 import { DatasetWriter } from '../../src/ingest/dataset-writer.ts';
@@ -152,6 +153,10 @@ describe('the reader\'s own reports', () => {
         await goTo(page, `#/compare?lang=${lang}&metric=disclosure_rate&year=${YEAR}`);
         if ((await page.locator('[data-own-panel]').count()) === 0) await page.click('[data-own-toggle]');
         await screenshot(page, `own-panel-${lang}-${width}`);
+        if (width === 1280) {
+          const axe = await new AxeBuilder({ page }).include('[data-own-panel]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+          expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+        }
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow).toBeLessThanOrEqual(0);
         await page.click('[data-own-panel] .close');

@@ -53,6 +53,13 @@ function parseInWorker(file: File): Promise<ParsedFile> {
       replies.get(event.data.id)?.(event.data.outcome);
       replies.delete(event.data.id);
     };
+    // A worker that dies (out of memory on a huge file) fails the file it held; the next file gets a new one.
+    created.onerror = (event) => {
+      for (const resolve of replies.values()) resolve({ problem: `parser failed: ${event.message || 'the worker stopped'}` });
+      replies.clear();
+      created.terminate();
+      worker = null;
+    };
     return created;
   })();
   const id = nextKey++;
