@@ -7,6 +7,7 @@ import { parseSource, problemOf } from '../../ingest/parse-source.ts';
 import { MAX_FILE_BYTES, megabytes, readSourceBytes } from '../../ingest/readers/bytes.ts';
 import { reportRows, type DatasetRow } from '../../model/dataset-rows.ts';
 import type { DatasetTable } from '../../model/dataset.ts';
+import { sha256Hex } from './sha256.ts';
 
 export interface ParseRequest {
   id: number;
@@ -20,11 +21,6 @@ export type ParsedFile =
 export interface ParseReply {
   id: number;
   outcome: ParsedFile;
-}
-
-async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 async function parseFile(file: File): Promise<ParsedFile> {
