@@ -128,6 +128,7 @@ async function addDataset(entry: OwnEntry, files: readonly File[]): Promise<void
   const staged: DatasetTable[] = [];
   try {
     const conn = await startDatabase();
+    // initialised with its wasm by startDatabase, which decoded the loaded dataset with it
     const { readParquet } = await import('parquet-wasm/esm');
     const found: Partial<Record<DatasetTable, string[]>> = {};
     for (const [table, file] of byTable) {
@@ -147,9 +148,10 @@ async function addDataset(entry: OwnEntry, files: readonly File[]): Promise<void
     entry.skipped = held?.n ?? 0;
     await inTransaction(appendStagedSql(staged));
     staged.length = 0;
-    const added = await query<AddedReport>('SELECT r.id, r.agency, r.year::INTEGER AS year FROM reports r JOIN own_added USING (id) ORDER BY r.agency, r.year');
+    const added = await query<AddedReport & { synthetic: boolean | null }>('SELECT r.id, r.agency, r.year::INTEGER AS year, r.synthetic FROM reports r JOIN own_added USING (id) ORDER BY r.agency, r.year');
+    if (added.some((r) => r.synthetic)) dbStatus.hasSynthetic = true;
     if (added.length > 0) await joined(added);
-    entry.added = added;
+    entry.added = added.map(({ id, agency, year }) => ({ id, agency, year }));
     entry.status = added.length > 0 ? 'added' : 'duplicate';
   } catch (error) {
     fail(entry, [problemText(error instanceof Error ? error.message : String(error))]);
