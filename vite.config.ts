@@ -40,7 +40,9 @@ export default defineConfig({
   plugins: [svelte(), pdfjsAssets()],
   root: '.',
   publicDir: 'public',
-  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  // The parse worker is an entry of its own: scanned at start, its dependencies are not found
+  // mid-session (which reloads the page and loses the files being read).
+  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'], entries: ['index.html', 'src/app/own-reports/parse-worker.ts'] },
   build: { assetsInlineLimit: 0, target: 'es2022', chunkSizeWarningLimit: 2000 },
   worker: { format: 'es' },
   test: {
