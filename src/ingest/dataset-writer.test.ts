@@ -7,7 +7,8 @@ import { DATASET_TABLES, DATASET_TABLE_NAMES, type DatasetTable } from '../model
 import type { ParsedReport } from '../model/report.ts';
 import { runChecks } from '../model/rules.ts';
 import { templateById, templateCells } from '../model/templates/index.ts';
-import { DatasetWriter, regionOf, reportRows, tablePath, type DatasetManifest } from './dataset-writer.ts';
+import { regionOf, reportRows } from '../model/dataset-rows.ts';
+import { DatasetWriter, tablePath, type DatasetManifest } from './dataset-writer.ts';
 
 function exampleReport(overrides: Partial<ParsedReport> = {}): ParsedReport {
   const cells: ParsedReport['cells'] = [

@@ -9,13 +9,10 @@ import { rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { DATASET_TABLES, DATASET_TABLE_NAMES, MANIFEST_FILE, tableFileName, type DatasetManifest, type DatasetTable } from '../model/dataset.ts';
+import { reportRows, type DatasetRow, type DatasetValue } from '../model/dataset-rows.ts';
 import type { CheckResult, ParsedReport } from '../model/report.ts';
 import { severityOf } from '../model/rules.ts';
 import { analyseSeries, seriesReport, type SeriesReport } from './series.ts';
-
-export type DatasetValue = string | number | boolean | null;
-/** One row, values in the order of the table's columns in DATASET_TABLES. */
-export type DatasetRow = DatasetValue[];
 
 export type { DatasetManifest } from '../model/dataset.ts';
 
@@ -30,43 +27,6 @@ const quote = (identifier: string): string => `"${identifier.replaceAll('"', '""
 export function createTableSql(table: DatasetTable): string {
   const columns = DATASET_TABLES[table].map(([name, type]) => `${quote(name)} ${type}`);
   return `CREATE TABLE ${quote(table)} (${columns.join(', ')})`;
-}
-
-/** Province, city and county without repeats (直辖市 name themselves twice), most specific last. */
-export function regionOf(agency: ParsedReport['agency']): string | null {
-  const parts: string[] = [];
-  for (const part of [agency.province, agency.city, agency.county]) {
-    if (part && !parts.includes(part)) parts.push(part);
-  }
-  return parts.length > 0 ? parts.join('') : null;
-}
-
-/** The rows one report contributes to each table, columns in DATASET_TABLES order. */
-export function reportRows(report: ParsedReport, options: { synthetic: boolean }): Record<DatasetTable, DatasetRow[]> {
-  const id = report.source.sha256;
-  const countCells = (state: string) => report.cells.filter((c) => c.state === state).length;
-  const countChecks = (status: string, severity?: string) =>
-    report.checks.filter((c) => c.status === status && (!severity || severityOf(c.rule) === severity)).length;
-  const { agency } = report;
-  return {
-    reports: [[
-      id, agency.id ?? agency.name, agency.name, agency.level, agency.province, agency.city, agency.county, regionOf(agency),
-      agency.region_code, agency.is_aggregate,
-      report.year, report.template, report.source.file, report.source.format, report.source.url ?? null, options.synthetic,
-      countCells('number'), countCells('blank'), countCells('inferred'), countCells('missing'),
-      countChecks('fail', 'hard'), countChecks('fail', 'soft'), countChecks('uncertain'),
-      JSON.stringify(report.warnings),
-    ]],
-    agency_years: [],
-    cells: report.cells.map((c) => [id, c.table, c.row, c.col, c.value, c.raw, c.state]),
-    metrics: report.metrics.map((m) => [
-      id, m.key, m.value, m.unit, m.platform ?? null, m.account ?? null, m.approx ?? false, m.period_kind ?? null, m.evidence,
-    ]),
-    checks: report.checks.map((c) => [
-      id, c.rule, severityOf(c.rule), c.row ?? null, c.col ?? null, c.status, c.left, c.right,
-      c.cells && c.cells.length > 0 ? c.cells.join(',') : null, c.note ?? null,
-    ]),
-  };
 }
 
 function appendValue(appender: DuckDBAppender, type: string, value: DatasetValue): void {

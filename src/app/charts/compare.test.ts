@@ -3,6 +3,7 @@ import { rankedBarOption, sideBySideOption } from './compare.ts';
 import { measureById } from '../queries/measures.ts';
 import type { RankRow } from '../queries/compare.ts';
 import { drawChart, textsAt } from '../../testing/chart-svg.ts';
+import { REPORT_COLORS } from './palette.ts';
 
 describe('compare charts', () => {
   const row = (id: string, agency: string, value: number | null, synthetic = true): RankRow => ({
@@ -19,6 +20,13 @@ describe('compare charts', () => {
     const labelOf = (agency: string) => textsAt(chart, { y: chart.pixel({ yAxisIndex: 0 }, agency) as number }).filter((t) => t !== agency);
     expect(labelOf('示例省甲市')).toEqual(['30']);
     expect(labelOf('示例省乙市')).toEqual(['12']);
+  });
+
+  it('marks the reader\'s own reports by name and colour', () => {
+    const option = rankedBarOption([row('a', '示例省甲市', 30), row('b', '示例县某局', 12, false)], measureById('applications'), 'en', 20, new Set(['b']));
+    expect((option.yAxis as { data: string[] }).data).toEqual(['示例县某局 (yours)', '示例省甲市']);
+    const colors = (option.series as { data: { itemStyle: { color: string } }[] }[])[0].data.map((d) => d.itemStyle.color);
+    expect(colors).toEqual([REPORT_COLORS.own, REPORT_COLORS.synthetic]);
   });
 
   it('shows rates as percentages side by side, a missing year without a bar', () => {

@@ -35,8 +35,8 @@ export const MEASURE_COLORS: Record<string, string> = {
 /** Arithmetic checks: a hard failure, a soft one, an uncertain result. */
 export const CHECK_COLORS = { hard: C.vermillion, soft: C.orange, uncertain: C.orange } as const;
 
-/** A real report's bar, and a demo report's (paler, and the name carries the demo mark). */
-export const REPORT_COLORS = { real: C.blue, synthetic: C.sky } as const;
+/** A real report's bar, a demo report's (paler, and the name carries the demo mark), and one the reader added (its name marked too). */
+export const REPORT_COLORS = { real: C.blue, synthetic: C.sky, own: C.purple } as const;
 
 /** A figure from too few cases to lean on: the rate's own colour, paler. */
 export const SMALL_N_COLOR = '#F2B98F';

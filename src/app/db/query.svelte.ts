@@ -13,6 +13,16 @@ class Activity {
 
 export const activity = new Activity();
 
+class DataVersion {
+  /** Raised when rows join the loaded tables (the reader's own reports): every Query runs again. */
+  current = $state(0);
+  bump(): void {
+    this.current += 1;
+  }
+}
+
+export const dataVersion = new DataVersion();
+
 export class Query<T> {
   rows = $state.raw<T[] | null>(null);
   error = $state<string | null>(null);
@@ -22,6 +32,7 @@ export class Query<T> {
   /** `sql` returns null when the query cannot run yet (e.g. nothing selected). */
   constructor(sql: () => string | null, run: (sql: string) => Promise<T[]> = query<T>) {
     $effect(() => {
+      void dataVersion.current;
       const text = sql();
       untrack(() => this.#run(text, run));
     });

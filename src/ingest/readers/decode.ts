@@ -3,7 +3,7 @@
  * Chinese government sites still serve, with or without an honest charset declaration.
  */
 import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import { decodeLegacy, legacyEncodingExists } from '#legacy-encoding';
 import { countHan } from './text-join.ts';
 
 export interface DecodedText {
@@ -27,10 +27,10 @@ export function decodeText(bytes: Uint8Array, declaredCharset: string | null = n
   for (const candidate of candidates) {
     const encoding = candidate && supportedEncoding(candidate);
     if (!encoding) continue;
-    const text = iconv.decode(bytes, encoding);
+    const text = decodeLegacy(bytes, encoding);
     if (looksDecoded(text)) return { text, encoding };
   }
-  return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030' };
+  return { text: decodeLegacy(bytes, 'gb18030'), encoding: 'gb18030' };
 }
 
 const SAMPLE_PART = 32 * 1024;
@@ -52,9 +52,16 @@ function detectionSample(bytes: Uint8Array): Uint8Array {
 
 /** The charset a page declares in its first bytes (<meta charset> or http-equiv content). */
 export function declaredHtmlCharset(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const head = latin1(bytes.subarray(0, 4096));
   const match = /<meta[^>]*?charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head);
   return match ? match[1]!.toLowerCase() : null;
+}
+
+/** Each byte as the code point of the same number, as Node's 'latin1' (TextDecoder's 'latin1' is windows-1252). */
+export function latin1(bytes: Uint8Array): string {
+  let text = '';
+  for (let at = 0; at < bytes.length; at += 0x8000) text += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+  return text;
 }
 
 function decodeWithBom(bytes: Uint8Array): DecodedText | null {
@@ -102,7 +109,7 @@ function strictUtf8(bytes: Uint8Array): string | null {
 function supportedEncoding(name: string): string | null {
   const lower = name.toLowerCase();
   const encoding = SUPERSET[lower] ?? lower;
-  return iconv.encodingExists(encoding) ? encoding : null;
+  return legacyEncodingExists(encoding) ? encoding : null;
 }
 
 /** Few replacement characters, and Chinese text when there is much non-ASCII at all. */

@@ -27,7 +27,9 @@ export async function readDocxDocument(bytes: Uint8Array): Promise<SourceDocumen
   }
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+    // mammoth's browser build takes an ArrayBuffer; its Node build a Buffer.
+    const input = typeof Buffer === 'undefined' ? { arrayBuffer: bytes.slice().buffer } : { buffer: Buffer.from(bytes) };
+    const result = await mammoth.convertToHtml(input);
     html = result.value;
   } catch (error) {
     throw new UnreadableDocument(`corrupt DOCX (${error instanceof Error ? error.message : String(error)})`);

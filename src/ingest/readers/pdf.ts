@@ -3,15 +3,12 @@
  * cells by horizontal gaps, page by page, top to bottom. Page numbers are dropped; labels that
  * wrap inside a table cell stay separate lines (the parser joins labels).
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PDFJS_ASSETS } from '#pdf-assets';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { SourceDocument, SourceLine } from '../document.ts';
 import { UnreadableDocument } from './problem.ts';
 import { joinFragments, normalizeSpaces } from './text-join.ts';
-
-const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 /** A report runs to dozens of pages; thousands are a book or a scan batch, and cost minutes. */
 const MAX_PAGES = 400;
@@ -31,9 +28,9 @@ export async function readPdfDocument(bytes: Uint8Array): Promise<SourceDocument
   const loading = pdfjs.getDocument({
     // pdfjs takes ownership of (and detaches) the buffer it is given.
     data: bytes.slice(),
-    cMapUrl: `${PDFJS_DIR}/cmaps/`,
+    cMapUrl: PDFJS_ASSETS.cMapUrl,
     cMapPacked: true,
-    standardFontDataUrl: `${PDFJS_DIR}/standard_fonts/`,
+    standardFontDataUrl: PDFJS_ASSETS.standardFontDataUrl,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
