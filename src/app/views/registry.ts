@@ -28,6 +28,7 @@ export const VIEWS: readonly ViewEntry[] = [
   { route: 'newmedia', file: 'NewMedia', nav: 'nav_newmedia', filters: true },
   { route: 'review', file: 'Review', nav: 'nav_review', filters: true },
   { route: 'quality', file: 'Quality', nav: 'nav_quality', filters: true },
+  { route: 'sql', file: 'Sql', nav: 'nav_sql', filters: false },
   { route: 'report', file: 'Detail', nav: null, filters: false },
 ];
 
