@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultTable } from '../db/database.ts';
 import { drawChart } from '../../testing/chart-svg.ts';
-import { CHART_MAX_ROWS, consoleChart, consoleChartOption } from './console.ts';
+import { CHART_MAX_ROWS, consoleChart, consoleChartOption, isYearColumn } from './console.ts';
 
 type Series = { type: string; name: string; data: (number | null)[] }[];
 const number = (name: string) => ({ name, type: 'Float64', kind: 'number' as const });
@@ -34,5 +34,12 @@ describe('consoleChart', () => {
     expect(consoleChart({ columns: [text('agency')], rows: [['a']] })).toBeNull();
     expect(consoleChart({ columns: [text('agency'), number('v')], rows: [] })).toBeNull();
     expect(consoleChart({ columns: [number('year'), number('v')], rows: [[20231, 2]] })).toBeNull();
+  });
+});
+
+describe('isYearColumn', () => {
+  it('needs a year-like name and year values', () => {
+    const table: ResultTable = { columns: [number('年度'), number('year_total'), number('n')], rows: [[2023, 5000, 2023], [null, 12, 2024]] };
+    expect([0, 1, 2].map((i) => isYearColumn(table, i))).toEqual([true, false, false]);
   });
 });

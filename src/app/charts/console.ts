@@ -23,11 +23,17 @@ export interface ConsoleChart {
 
 const isYear = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2100;
 
+/** Whether column `i` holds years (named so, every value a year or NULL): drawn as time, printed without grouping. */
+export function isYearColumn(table: ResultTable, i: number): boolean {
+  const column = table.columns[i];
+  return !!column && column.kind === 'number' && /year|年/i.test(column.name) && table.rows.every((r) => r[i] === null || isYear(r[i]));
+}
+
 /** Which columns the chart draws, or null when the result has no label and number to draw. `wanted`: a numeric column's name. */
 export function consoleChart(table: ResultTable, wanted: string | null = null): ConsoleChart | null {
   const { columns, rows } = table;
   if (rows.length === 0) return null;
-  const yearColumn = columns.findIndex((c, i) => c.kind === 'number' && /year|年/i.test(c.name) && rows.every((r) => r[i] === null || isYear(r[i])));
+  const yearColumn = columns.findIndex((_, i) => isYearColumn(table, i));
   const textColumn = columns.findIndex((c) => c.kind === 'text' || c.kind === 'date');
   const label = yearColumn >= 0 ? yearColumn : textColumn;
   if (label < 0) return null;

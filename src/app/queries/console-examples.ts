@@ -18,10 +18,10 @@ function bilingual(id: string, title: Record<Lang, string>, build: (name: (zh: s
 export const CONSOLE_EXAMPLES: readonly ConsoleExample[] = [
   bilingual('applications_by_year', { zh: '各年度新收申请与公开率', en: 'Applications and disclosure rate by year' }, (n) => `
 SELECT r.year AS ${n('年度', 'year')},
-  count(*) AS ${n('年报数', 'reports')},
   sum(m.applications) AS ${n('新收申请', 'applications')},
   round(100 * sum(m.disclosure_rate__num) FILTER (WHERE m.disclosure_rate IS NOT NULL)
-    / sum(m.disclosure_rate__den) FILTER (WHERE m.disclosure_rate IS NOT NULL), 1) AS ${n('公开率_百分比', 'disclosure_rate_pct')}
+    / sum(m.disclosure_rate__den) FILTER (WHERE m.disclosure_rate IS NOT NULL), 1) AS ${n('公开率_百分比', 'disclosure_rate_pct')},
+  count(*) AS ${n('年报数', 'reports')}
 FROM reports r
 JOIN report_measures m ON m.report_id = r.id AND m.template IS NOT DISTINCT FROM r.template
 WHERE r.year IS NOT NULL AND r.is_aggregate IS NOT TRUE
