@@ -275,11 +275,14 @@ function statementRefusal(tokens: readonly Token[], readable: ReadonlySet<string
     if (FROM_LIST_END.has(word)) fromList[depth] = false;
     if (!TABLE_POSITION.has(word)) continue;
     if (word === 'from') {
-      const distinctFrom = previous?.kind === 'word' && previous.text === 'distinct';
+      const beforeDistinct = tokens[i - 2];
+      const distinctFrom = previous?.kind === 'word' && previous.text === 'distinct' && beforeDistinct?.kind === 'word' && (beforeDistinct.text === 'is' || beforeDistinct.text === 'not');
       if (distinctFrom || FROM_INSIDE_CALL.has(opener[depth] ?? '')) continue;
       fromList[depth] = true;
     }
-    if (word === 'show' && next?.kind === 'word' && (next.text === 'tables' || next.text === 'all' || next.text === 'databases')) continue;
+    const after = tokens[i + 2];
+    const listing = next?.kind === 'word' && (next.text === 'tables' || next.text === 'databases' || (next.text === 'all' && after?.kind === 'word' && after.text === 'tables'));
+    if (word === 'show' && listing) continue;
     const refusal = tableRefusal(tokens, i + 1, readable, ctes);
     if (refusal) return refusal;
   }
