@@ -15,6 +15,8 @@ export const CHART_MAX_ROWS = 40;
 export interface ConsoleChart {
   /** Column indices into the result. */
   label: number;
+  /** A year column shown beside a text label (an agency's several years). */
+  year: number | null;
   value: number;
   /** Columns the chart could draw instead of `value`. */
   values: number[];
@@ -29,25 +31,34 @@ export function isYearColumn(table: ResultTable, i: number): boolean {
   return !!column && column.kind === 'number' && /year|年/i.test(column.name) && table.rows.every((r) => r[i] === null || isYear(r[i]));
 }
 
-/** Which columns the chart draws, or null when the result has no label and number to draw. `wanted`: a numeric column's name. */
+/**
+ * Which columns the chart draws, or null when the result has no label and number to draw. A
+ * year column before any text column, with one row per year, is a time line; otherwise the first
+ * text (or date) column labels bars, with the year beside it when there is one. `wanted`: a
+ * numeric column's name.
+ */
 export function consoleChart(table: ResultTable, wanted: string | null = null): ConsoleChart | null {
   const { columns, rows } = table;
   if (rows.length === 0) return null;
   const yearColumn = columns.findIndex((_, i) => isYearColumn(table, i));
+  const yearsDistinct = yearColumn >= 0 && new Set(rows.map((r) => r[yearColumn])).size === rows.length;
   const textColumn = columns.findIndex((c) => c.kind === 'text' || c.kind === 'date');
-  const label = yearColumn >= 0 ? yearColumn : textColumn;
+  const yearFirst = yearColumn >= 0 && (textColumn < 0 || yearColumn < textColumn);
+  const label = yearsDistinct && yearFirst ? yearColumn : textColumn;
   if (label < 0) return null;
-  const values = columns.flatMap((c, i) => (c.kind === 'number' && i !== label ? [i] : []));
+  const values = columns.flatMap((c, i) => (c.kind === 'number' && i !== label && i !== yearColumn ? [i] : []));
   if (values.length === 0) return null;
   const chosen = values.find((i) => columns[i]!.name === wanted) ?? values[0]!;
   const overTime = label === yearColumn || columns[label]!.kind === 'date';
-  return { label, value: chosen, values, shape: overTime ? 'line' : 'bar' };
+  return { label, year: label === yearColumn ? null : yearColumn >= 0 ? yearColumn : null, value: chosen, values, shape: overTime ? 'line' : 'bar' };
 }
 
 export function consoleChartOption(table: ResultTable, chart: ConsoleChart, lang: Lang): ChartOption {
-  const rows = table.rows.slice(0, CHART_MAX_ROWS);
+  const cut = table.rows.slice(0, CHART_MAX_ROWS);
+  const rows = chart.shape === 'line' ? [...cut].sort((a, b) => String(a[chart.label]).localeCompare(String(b[chart.label]))) : cut;
   const name = table.columns[chart.value]!.name;
-  const labels = rows.map((r) => (r[chart.label] === null ? 'NULL' : String(r[chart.label])));
+  const text = (v: unknown) => (v === null ? 'NULL' : String(v));
+  const labels = rows.map((r) => (chart.year === null ? text(r[chart.label]) : `${text(r[chart.label])} ${text(r[chart.year])}`));
   const data = rows.map((r) => r[chart.value] as number | null);
   const color = seriesColor(0);
   const valueAxis = { type: 'value' as const, axisLabel: { hideOverlap: true, formatter: (v: number) => formatCompact(v, lang) } };
@@ -71,7 +82,7 @@ export function consoleChartOption(table: ResultTable, chart: ConsoleChart, lang
     tooltip,
     grid: { left: 8, right: 16, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: valueAxis,
-    yAxis: { type: 'category', inverse: true, data: labels, axisLabel: { interval: 0, formatter: (label: string) => agencyAxisLabel(label, 14) } },
+    yAxis: { type: 'category', inverse: true, data: labels, axisLabel: { interval: 0, formatter: (label: string) => agencyAxisLabel(label, 16) } },
     series: [{ type: 'bar', name, data, itemStyle: { color } }],
   };
 }

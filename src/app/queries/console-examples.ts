@@ -30,9 +30,9 @@ ORDER BY r.year`),
   bilingual('review_correction', { zh: '复议纠错率最高的机关（已审结≥5件）', en: 'Highest review correction rates (≥ 5 closed cases)' }, (n) => `
 SELECT r.agency AS ${n('机关', 'agency')},
   r.year AS ${n('年度', 'year')},
-  m.review_correction_rate__den AS ${n('已审结', 'closed_n')},
+  round(100 * m.review_correction_rate, 1) AS ${n('纠错率_百分比', 'correction_rate_pct')},
   m.review_corrected AS ${n('结果纠正', 'corrected')},
-  round(100 * m.review_correction_rate, 1) AS ${n('纠错率_百分比', 'correction_rate_pct')}
+  m.review_correction_rate__den AS ${n('已审结', 'closed_n')}
 FROM reports r
 JOIN report_measures m ON m.report_id = r.id AND m.template IS NOT DISTINCT FROM r.template
 WHERE r.is_aggregate IS NOT TRUE AND m.review_correction_rate__den >= 5
