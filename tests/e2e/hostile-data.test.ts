@@ -57,6 +57,17 @@ describe('a doctored dataset', () => {
     }
   }, 240_000);
 
+  it('the SQL console shows the payloads as text in its table and chart', async () => {
+    const sql = 'SELECT agency, count(*) AS n FROM reports GROUP BY agency ORDER BY n DESC, agency LIMIT 20';
+    const app = await browser.open(`#/sql?sql=${encodeURIComponent(sql)}`);
+    await waitForIdle(app.page);
+    await app.page.locator('[data-chart=sql-result]').waitFor();
+    expect(await app.page.locator('[data-testid=sql-table]').innerText()).toContain(PAYLOADS[0]);
+    await sweepCharts(app);
+    expect(await ranScript(app)).toBeUndefined();
+    await app.close();
+  }, 240_000);
+
   it('shows the payloads as text on a report page, with its warnings and source', async () => {
     const app = await browser.open(`#/report/${'0'.repeat(64)}`);
     await waitForIdle(app.page);
