@@ -135,6 +135,7 @@ const REFUSED: [string, Refusal['code']][] = [
   ['SELECT $$unclosed', 'unterminated'],
   ['SELECT 1 /* outer /* inner */ still open ; COPY x TO \'y\'', 'unterminated'],
   ['', 'empty'],
+  [`SELECT ${'1 + '.repeat(6000)}1`, 'too_long'],
   ['  -- only a comment\n /* and another */ ;', 'empty'],
   // nested subqueries, CTEs, writes after a CTE, EXPLAIN of a write
   ["SELECT * FROM reports WHERE id IN (SELECT id FROM (SELECT * FROM read_csv('x.csv')))", 'file_function'],

@@ -24,6 +24,7 @@ interface Token {
 
 export type Refusal =
   | { code: 'empty' }
+  | { code: 'too_long' }
   | { code: 'unterminated' }
   | { code: 'several' }
   | { code: 'statement'; word: string }
@@ -68,6 +69,18 @@ const WHITESPACE = /[ \t\n\r\f\v]/;
 // DuckDB's lexer: an identifier starts with a letter, `_` or any non-ASCII character and goes on with digits and `$`
 const IDENT_START = /[A-Za-z_\u0080-\uffff]/;
 const IDENT_PART = /[A-Za-z0-9_$\u0080-\uffff]/;
+
+const DOLLAR_TAG = /\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
+const NUMBER = /[0-9_]*\.?[0-9_]*(?:[eE][+-]?[0-9]+)?/y;
+
+/** What `pattern` (sticky) matches at `index`, without copying the rest of the text. */
+function at(pattern: RegExp, text: string, index: number): string | null {
+  pattern.lastIndex = index;
+  return pattern.exec(text)?.[0] ?? null;
+}
+
+/** Longer than any query a reader types; a link past it is refused before it is read. */
+export const MAX_STATEMENT_LENGTH = 20_000;
 
 class Unterminated extends Error {}
 
@@ -120,8 +133,8 @@ function lex(sql: string): Token[][] {
       const [text, next] = until('"', i + 1, false);
       push({ kind: 'quoted', text });
       i = next;
-    } else if (c === '$' && /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.test(sql.slice(i))) {
-      const tag = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(sql.slice(i))![0];
+    } else if (c === '$' && at(DOLLAR_TAG, sql, i)) {
+      const tag = at(DOLLAR_TAG, sql, i)!;
       const end = sql.indexOf(tag, i + tag.length);
       if (end < 0) throw new Unterminated();
       push({ kind: 'string', text: sql.slice(i + tag.length, end) });
@@ -143,7 +156,7 @@ function lex(sql: string): Token[][] {
         i = j;
       }
     } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(sql[i + 1] ?? ''))) {
-      const number = /^[0-9_]*\.?[0-9_]*(?:[eE][+-]?[0-9]+)?/.exec(sql.slice(i))![0];
+      const number = at(NUMBER, sql, i)!;
       push({ kind: 'number', text: number });
       i += number.length;
     } else if (c === ';') {
@@ -291,6 +304,7 @@ function statementRefusal(tokens: readonly Token[], readable: ReadonlySet<string
 
 /** Decide whether `sql` may run in the console; `tables` are the ones it may read. */
 export function guardStatement(sql: string, tables: readonly string[] = CONSOLE_TABLES): GuardResult {
+  if (sql.length > MAX_STATEMENT_LENGTH) return { ok: false, refusal: { code: 'too_long' } };
   let statements: Token[][];
   try {
     statements = lex(sql);
@@ -310,6 +324,8 @@ export function refusalText(refusal: Refusal, lang: Lang, tables: readonly strin
   switch (refusal.code) {
     case 'empty':
       return lang === 'zh' ? '没有可运行的语句。' : 'There is no statement to run.';
+    case 'too_long':
+      return lang === 'zh' ? `语句超过 ${MAX_STATEMENT_LENGTH} 个字符，未运行。` : `The statement is longer than ${MAX_STATEMENT_LENGTH} characters; it was not run.`;
     case 'unterminated':
       return lang === 'zh' ? '语句中有未闭合的引号、注释或 $$ 字符串，无法确定其内容，未运行。' : 'A quote, comment or $$ string is not closed, so what the statement says cannot be told; it was not run.';
     case 'several':
