@@ -49,6 +49,7 @@ const ALLOWED = [
   'SELECT * REPLACE (upper(agency) AS agency) FROM reports',
   'SELECT r.year AS 年度, count(*) AS 年报数 FROM reports r GROUP BY 1',
   'PIVOT reports ON year USING count(*) GROUP BY level',
+  'SELECT c.set, c.update FROM reports c',
 ];
 
 /** Each refused statement of the issue, then the evasions a hostile shared link would try. */
@@ -112,6 +113,8 @@ const REFUSED: [string, Refusal['code']][] = [
   ["SELECT 1 WHERE 1 IS DISTINCT FROM (FROM 'x.csv' SELECT a)", 'table'],
   ["SELECT DISTINCT FROM 'x.csv'", 'table'],
   ["FROM 'x.csv' x, 'y.csv' y", 'table'],
+  ["SELECT main.trim(FROM 'x.csv')", 'table'],
+  ['SELECT * FROM range(1) c("where") JOIN range(1) d ON c.where = 0, \'x.csv\'', 'table'],
   ['SELECT * FROM some_table', 'table'],
   ['SELECT * FROM other_db.main.reports', 'table'],
   ['SELECT * FROM sqlite_master', 'table'],

@@ -267,7 +267,8 @@ function statementRefusal(tokens: readonly Token[], readable: ReadonlySet<string
     if (token.kind === 'punct') {
       if (token.text === '(') {
         fromList.push(false);
-        opener.push(previous?.kind === 'word' ? previous.text : null);
+        const qualified = tokens[i - 2]?.kind === 'punct' && tokens[i - 2]!.text === '.';
+        opener.push(previous?.kind === 'word' && !qualified ? previous.text : null);
       } else if (token.text === ')' && fromList.length > 1) {
         fromList.pop();
         opener.pop();
@@ -280,7 +281,8 @@ function statementRefusal(tokens: readonly Token[], readable: ReadonlySet<string
     if (token.kind !== 'word' && token.kind !== 'quoted') continue;
     const calls = next?.kind === 'punct' && next.text === '(';
     if (calls && FILE_FUNCTION.test(token.text.toLowerCase())) return { code: 'file_function', word: token.text.toLowerCase() };
-    if (token.kind !== 'word') continue;
+    // after a dot a keyword is a name (c.where, r.order): it neither ends a FROM list nor starts a statement
+    if (token.kind !== 'word' || (previous?.kind === 'punct' && previous.text === '.')) continue;
     const word = token.text;
     if (word === 'analyze' && previous?.kind === 'word' && previous.text === 'explain') continue;
     if (REFUSED_KEYWORDS.has(word)) return { code: 'keyword', word };
