@@ -50,6 +50,7 @@ const ALLOWED = [
   'SELECT r.year AS 年度, count(*) AS 年报数 FROM reports r GROUP BY 1',
   'PIVOT reports ON year USING count(*) GROUP BY level',
   'SELECT c.set, c.update FROM reports c',
+  'SELECT n: count(*) FROM r: reports, c: cells WHERE r.id = c.report_id',
 ];
 
 /** Each refused statement of the issue, then the evasions a hostile shared link would try. */
@@ -114,6 +115,10 @@ const REFUSED: [string, Refusal['code']][] = [
   ["SELECT DISTINCT FROM 'x.csv'", 'table'],
   ["FROM 'x.csv' x, 'y.csv' y", 'table'],
   ["SELECT main.trim(FROM 'x.csv')", 'table'],
+  // DuckDB's prefix aliases: the reference is after the colon
+  ["SELECT * FROM reports: 'x.csv'", 'table'],
+  ["SELECT * FROM reports r, cells: 'x.csv'", 'table'],
+  ["SELECT * FROM reports JOIN q: read_csv('x.csv') ON true", 'file_function'],
   ['SELECT * FROM range(1) c("where") JOIN range(1) d ON c.where = 0, \'x.csv\'', 'table'],
   ['SELECT * FROM some_table', 'table'],
   ['SELECT * FROM other_db.main.reports', 'table'],

@@ -229,6 +229,9 @@ function tableRefusal(tokens: readonly Token[], from: number, readable: Readonly
   if (token.kind === 'word' && STATEMENTS.has(token.text)) return null;
   if (token.kind === 'string' || token.kind === 'number' || token.kind === 'punct') return { code: 'table', word: token.kind === 'string' ? `'${token.text}'` : token.text };
   const [parts, next] = dottedName(tokens, j);
+  // DuckDB's prefix alias: in `FROM alias: reference` the reference comes after the colon
+  const colon = tokens[next]?.kind === 'punct' && tokens[next]!.text === ':' && !(tokens[next + 1]?.kind === 'punct' && tokens[next + 1]!.text === ':');
+  if (colon) return parts.length === 1 ? tableRefusal(tokens, next + 1, readable, ctes) : { code: 'table', word: parts.join('.') };
   const name = parts[parts.length - 1]!;
   const shown = parts.join('.');
   const call = tokens[next]?.kind === 'punct' && tokens[next]!.text === '(';
