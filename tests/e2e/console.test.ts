@@ -84,6 +84,7 @@ WHERE r.year IS NOT NULL AND r.is_aggregate IS NOT TRUE`);
     "SELECT 1; ATTACH 'x.duckdb'",
     "SELECT 1 /* hidden */ ; COPY reports TO 'x.csv' -- trailing",
     'SET enable_external_access = true',
+    "SELECT * FROM reports: '/etc/hosts.csv'",
   ];
 
   it.each(REFUSED)('refuses, typed and from a shared link, without running: %s', async (sql) => {
@@ -100,7 +101,7 @@ WHERE r.year IS NOT NULL AND r.is_aggregate IS NOT TRUE`);
     expect(await app.page.locator('[data-testid=sql-result]').count()).toBe(0);
     const sent = (await sentToEngine(app.page)).slice(before.length);
     expect(sent.filter((s) => s === sql.slice(0, 300))).toEqual([]);
-    expect(sent.every((s) => !/read_csv|read_parquet|ATTACH|COPY|INSTALL|LOAD|enable_external/.test(s))).toBe(true);
+    expect(sent.every((s) => !/read_csv|read_parquet|ATTACH|COPY|INSTALL|LOAD|enable_external|hosts|passwd/.test(s))).toBe(true);
   }, 120_000);
 
   it('the engine itself reaches no file or URL and keeps its settings past the guard; Arrow inserts still work', async () => {
