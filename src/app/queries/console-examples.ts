@@ -1,7 +1,8 @@
 /**
  * The SQL console's example queries: what a reader would first ask of the data, written as
  * they would be by hand, over each body's own reports (region-wide reports counted apart, as the
- * views do). Column names are in the reader's language so the table, chart and CSV read well.
+ * views do). Column names are in the reader's language so the table, chart and CSV read well;
+ * the headline figure comes first after the labels, since the quick chart draws the first number.
  */
 import type { Lang } from '../format.ts';
 
@@ -50,10 +51,10 @@ GROUP BY c.rule, c.severity
 ORDER BY ${n('不符次数', 'failures')} DESC`),
   bilingual('lawsuits_by_level', { zh: '各层级的行政诉讼', en: 'Lawsuits by level of government' }, (n) => `
 SELECT coalesce(r.level, '?') AS ${n('层级', 'level')},
-  count(*) AS ${n('年报数', 'reports')},
   sum(m.lawsuits) AS ${n('行政诉讼', 'lawsuits')},
   round(100 * sum(m.litigation_correction_rate__num) FILTER (WHERE m.litigation_correction_rate IS NOT NULL)
-    / sum(m.litigation_correction_rate__den) FILTER (WHERE m.litigation_correction_rate IS NOT NULL), 1) AS ${n('诉讼纠错率_百分比', 'litigation_correction_pct')}
+    / sum(m.litigation_correction_rate__den) FILTER (WHERE m.litigation_correction_rate IS NOT NULL), 1) AS ${n('诉讼纠错率_百分比', 'litigation_correction_pct')},
+  count(*) AS ${n('年报数', 'reports')}
 FROM reports r
 JOIN report_measures m ON m.report_id = r.id AND m.template IS NOT DISTINCT FROM r.template
 WHERE r.year IS NOT NULL AND r.is_aggregate IS NOT TRUE
@@ -61,8 +62,8 @@ GROUP BY ALL
 ORDER BY ${n('行政诉讼', 'lawsuits')} DESC NULLS LAST`),
   bilingual('newmedia_platforms', { zh: '新媒体账号数与关注用户（按平台）', en: 'New-media accounts and followers by platform' }, (n) => `
 SELECT coalesce(x.platform, '?') AS ${n('平台', 'platform')},
-  count(DISTINCT x.report_id || '/' || coalesce(x.account, '')) AS ${n('账号', 'accounts')},
-  sum(x.value) AS ${n('关注用户', 'followers')}
+  sum(x.value) AS ${n('关注用户', 'followers')},
+  count(DISTINCT x.report_id || '/' || coalesce(x.account, '')) AS ${n('账号', 'accounts')}
 FROM metrics x
 JOIN reports r ON r.id = x.report_id
 WHERE x.key = 'newmedia_followers' AND r.is_aggregate IS NOT TRUE
