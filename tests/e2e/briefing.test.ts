@@ -43,7 +43,7 @@ afterAll(async () => {
   embedder?.close();
 });
 
-const DEMO_SOURCE = sourceLine('demo', 'zh');
+const DEMO_SOURCE = sourceLine(true, 'zh');
 
 async function chartDrawn(frame: Frame | Page, name: string): Promise<void> {
   await frame.waitForFunction((n) => Number(document.querySelector<HTMLElement>(`[data-chart="${n}"]`)?.dataset.draws ?? 0) > 0, name, { timeout: 120_000, polling: 100 });
@@ -117,7 +117,7 @@ describe('embeds', () => {
     await page.goto(new URL('/#/outcomes?ds=demo&embed=1&lang=en', inject('baseUrl')).href);
     await chartDrawn(page, 'outcomes-stack');
     expect(await page.locator('[data-chart]').count()).toBe(1);
-    expect(await page.locator('[data-embed-source]').textContent()).toContain(sourceLine('demo', 'en'));
+    expect(await page.locator('[data-embed-source]').textContent()).toContain(sourceLine(true, 'en'));
     await page.goto(new URL('/#/outcomes?ds=demo&embed=1&chart=no-such-chart', inject('baseUrl')).href);
     await page.locator('.embed-empty .none').waitFor({ state: 'visible', timeout: 120_000 });
     expect(await page.locator('[data-chart]').count()).toBe(0);

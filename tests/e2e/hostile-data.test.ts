@@ -57,6 +57,16 @@ describe('a doctored dataset', () => {
     }
   }, 240_000);
 
+  it('the SQL console shows the payloads as text in its table and chart', async () => {
+    const sql = 'SELECT agency, count(*) AS n FROM reports GROUP BY agency ORDER BY n DESC, agency LIMIT 20';
+    await goTo(app.page, `#/sql?sql=${encodeURIComponent(sql)}`);
+    await app.page.locator('[data-chart=sql-result]').waitFor();
+    expect(await app.page.locator('[data-testid=sql-table]').innerText()).toContain(PAYLOADS[0]);
+    await sweepCharts(app);
+    expect(await ranScript(app)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+  }, 240_000);
+
   it('shows the payloads as text on a report page, with its warnings and source', async () => {
     await goTo(app.page, `#/report/${'0'.repeat(64)}`);
     await app.page.locator('[data-view=report]').waitFor();

@@ -14,7 +14,7 @@ try {
   const visionAt = args.indexOf('--vision');
   const vision = visionAt >= 0 ? args.splice(visionAt, 2)[1] : null;
   const wanted = args;
-  const routes = wanted.length > 0 ? wanted : ['overview', 'compare', 'trends', 'outcomes', 'procurement', 'newmedia', 'review', 'quality'];
+  const routes = wanted.length > 0 ? wanted : ['overview', 'compare', 'trends', 'outcomes', 'procurement', 'newmedia', 'review', 'quality', 'sql'];
   for (const route of routes) {
     for (const lang of ['zh', 'en'] as const) {
       for (const width of [1280, 375]) {

@@ -35,7 +35,7 @@ async function startEngine(): Promise<duckdb.AsyncDuckDBConnection> {
   const worker = new Worker(bundle.mainWorker!);
   const db = new AsyncDuckDB(new VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-  await db.open({ query: { castBigIntToDouble: true }, filesystem: { allowFullHTTPReads: false } });
+  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, filesystem: { allowFullHTTPReads: false } });
   const conn = await db.connect();
   await conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
   performance.mark('gongkai:engine-ready');
@@ -106,9 +106,20 @@ async function open(): Promise<duckdb.AsyncDuckDBConnection> {
   performance.mark('gongkai:measures-ready');
   const synthetic = await conn.query('SELECT count(*) AS n FROM reports WHERE synthetic');
   dbStatus.hasSynthetic = Number(synthetic.toArray()[0]?.n ?? 0) > 0;
+  await lockDown(conn);
   dbStatus.phase = 'ready';
   performance.mark('gongkai:data-ready');
   return conn;
+}
+
+/**
+ * Once the tables are in, no statement may reach a file, a URL or an extension (the SQL
+ * console runs what a reader or a shared link typed), and none may turn that back on.
+ * Arrow inserts (`insertArrowFromIPCStream`) read no file and keep working.
+ */
+async function lockDown(conn: duckdb.AsyncDuckDBConnection): Promise<void> {
+  await conn.query('SET enable_external_access = false');
+  await conn.query('SET lock_configuration = true');
 }
 
 /** Start loading the dataset (idempotent); resolves when every table is queryable. */
@@ -141,4 +152,41 @@ export async function query<T = Record<string, unknown>>(sql: string): Promise<T
     rows[r] = row as T;
   }
   return rows;
+}
+
+export type ColumnKind = 'number' | 'text' | 'boolean' | 'date' | 'other';
+
+export interface ResultTable {
+  columns: { name: string; type: string; kind: ColumnKind }[];
+  /** Numbers as numbers, dates as ISO text, NULL as null, nested values as JSON text. */
+  rows: unknown[][];
+}
+
+function columnKind(type: string): ColumnKind {
+  if (/^(Int|Uint|Float|Decimal)/.test(type)) return 'number';
+  if (/^(Utf8|LargeUtf8|Dictionary<.*Utf8>)/.test(type)) return 'text';
+  if (/^Bool/.test(type)) return 'boolean';
+  if (/^(Date|Timestamp)/.test(type)) return 'date';
+  return 'other';
+}
+
+function cellValue(value: unknown, kind: ColumnKind, type: string): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return Number(value);
+  if (kind === 'date' && typeof value === 'number') return new Date(value).toISOString().slice(0, /^Date/.test(type) ? 10 : 19).replace('T', ' ');
+  if (typeof value === 'object') return JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
+  return value;
+}
+
+/** Run SQL the app did not write (the SQL console): rows as arrays, with each column's name and type. */
+export async function queryTable(sql: string): Promise<ResultTable> {
+  const conn = await startDatabase();
+  const start = performance.now();
+  const result = await conn.query(sql);
+  performance.measure('gongkai:query', { start, detail: sql.slice(0, 300) });
+  const columns = result.schema.fields.map((f) => ({ name: f.name, type: String(f.type), kind: columnKind(String(f.type)) }));
+  const vectors = columns.map((_, i) => result.getChildAt(i)!);
+  const rows: unknown[][] = new Array(result.numRows);
+  for (let r = 0; r < result.numRows; r++) rows[r] = columns.map((c, i) => cellValue(vectors[i]!.get(r), c.kind, c.type));
+  return { columns, rows };
 }

@@ -1,4 +1,6 @@
 /** Loading progress of the database, for the shell's progress bar. */
+import { currentDataset } from '../state/dataset.ts';
+
 export type DbPhase = 'idle' | 'loading' | 'ready' | 'error';
 
 class DbStatus {
@@ -11,6 +13,11 @@ class DbStatus {
   error = $state<string | null>(null);
   /** Whether the dataset holds any generated (synthetic) report. */
   hasSynthetic = $state(false);
+
+  /** Whether what the page shows may include invented figures: the demo dataset, or demo reports added to another. */
+  get showsInvented(): boolean {
+    return currentDataset() === 'demo' || this.hasSynthetic;
+  }
 
   get fraction(): number {
     if (this.phase === 'ready') return 1;

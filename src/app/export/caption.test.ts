@@ -20,18 +20,18 @@ describe('filtersInWords', () => {
 
 describe('sourceLine', () => {
   it('names the reports as the source, and says demo data is invented', () => {
-    expect(sourceLine('real', 'zh')).toBe('数据来源：各单位政府信息公开工作年度报告；Gongkai 整理');
-    expect(sourceLine('demo', 'zh')).toContain('虚构');
-    expect(sourceLine('demo', 'en')).toContain('fictional');
+    expect(sourceLine(false, 'zh')).toBe('数据来源：各单位政府信息公开工作年度报告；Gongkai 整理');
+    expect(sourceLine(true, 'zh')).toContain('虚构');
+    expect(sourceLine(true, 'en')).toContain('fictional');
   });
 });
 
 describe('exportFileName', () => {
   it('carries what, the filters and a demo mark, with no character a file system refuses', () => {
-    expect(exportFileName({ dataset: 'real', what: 'review-results', filters: '示例省 / 甲市 · 2020–2023年', extension: 'csv' }))
+    expect(exportFileName({ invented: false, what: 'review-results', filters: '示例省 / 甲市 · 2020–2023年', extension: 'csv' }))
       .toBe('gongkai_review-results_示例省_甲市_2020-2023年.csv');
-    const demo = exportFileName({ dataset: 'demo', what: 'a:b', filters: '', extension: '2x.png' });
+    const demo = exportFileName({ invented: true, what: 'a:b', filters: '', extension: '2x.png' });
     expect(demo).toBe('DEMO-invented_gongkai_a_b.2x.png');
-    expect(exportFileName({ dataset: 'real', what: 'x', filters: 'y'.repeat(400), extension: 'csv' }).length).toBeLessThanOrEqual(164);
+    expect(exportFileName({ invented: false, what: 'x', filters: 'y'.repeat(400), extension: 'csv' }).length).toBeLessThanOrEqual(164);
   });
 });

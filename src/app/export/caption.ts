@@ -6,7 +6,6 @@
 import type { Filters } from '../queries/filters.ts';
 import type { Lang } from '../format.ts';
 import { levelName, templateName } from '../i18n/labels.ts';
-import type { DatasetName } from '../../model/dataset.ts';
 
 const WORDS = {
   zh: {
@@ -41,17 +40,17 @@ export function filtersInWords(filters: Filters, lang: Lang): string {
   return parts.join(w.sep);
 }
 
-/** Where the figures come from; for the invented demo dataset, that they are invented. */
-export function sourceLine(dataset: DatasetName, lang: Lang): string {
-  return WORDS[lang][dataset === 'demo' ? 'demo' : 'source'];
+/** Where the figures come from; when any of them is invented (demo data), that they are. */
+export function sourceLine(invented: boolean, lang: Lang): string {
+  return WORDS[lang][invented ? 'demo' : 'source'];
 }
 
 /**
  * A download's file name: what it is, the filters and the dataset, safe on every file system.
  * gongkai_review-results_福建省_2021年版_2020-2023年.csv; demo data says so first.
  */
-export function exportFileName(parts: { dataset: DatasetName; what: string; filters: string; extension: string }): string {
+export function exportFileName(parts: { invented: boolean; what: string; filters: string; extension: string }): string {
   const safe = (text: string) => text.replace(/[\\/:*?"<>|\s·、,，]+/gu, '_').replace(/[–—]/gu, '-').replace(/_+/gu, '_').replace(/^_|_$/gu, '');
-  const name = [parts.dataset === 'demo' ? 'DEMO-invented' : null, 'gongkai', safe(parts.what), safe(parts.filters)].filter(Boolean).join('_');
+  const name = [parts.invented ? 'DEMO-invented' : null, 'gongkai', safe(parts.what), safe(parts.filters)].filter(Boolean).join('_');
   return `${name.slice(0, 160)}.${parts.extension}`;
 }

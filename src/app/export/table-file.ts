@@ -1,9 +1,9 @@
 /**
  * Rows as downloadable files: CSV for spreadsheets and Parquet for analysis tools. Arquero writes
- * both the CSV (quoting, dates) and the Arrow the Parquet is made from; parquet-wasm, which the
- * app already uses to read its dataset, writes the Parquet.
+ * the Arrow the Parquet is made from; parquet-wasm, which the app already uses to read its
+ * dataset, writes the Parquet.
  */
-import { from, toArrowIPC, toCSV } from 'arquero';
+import { from, toArrowIPC } from 'arquero';
 
 /** Any row of plain values: a query's result row, or a table's. */
 export type Row = object;
@@ -11,6 +11,22 @@ type Values = Record<string, unknown>;
 
 /** Excel reads a CSV as the local code page unless it starts with a byte-order mark. */
 const BOM = '\uFEFF';
+/** Text a spreadsheet would run as a formula; kept as text by a leading apostrophe (OWASP on CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function field(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'bigint') return String(value);
+  let text = value instanceof Date ? value.toISOString() : String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** CSV of a header and rows of values: UTF-8 with a BOM, RFC 4180; an absent figure is empty, never 0. */
+export function csvFromColumns(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return `${BOM}${[header, ...rows].map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
+}
 
 /** The columns of the rows, in first-seen order (a column absent from the first row still gets one). */
 function columnsOf(rows: readonly Row[]): string[] {
@@ -28,11 +44,10 @@ function normalised(rows: readonly Row[]): Values[] {
   })));
 }
 
-/** CSV, UTF-8 with a BOM; an empty value is an absent figure, never 0. */
+/** CSV of rows of objects, one column per key (csvFromColumns). */
 export function csvText(rows: readonly Row[]): string {
-  if (rows.length === 0) return BOM;
-  const text = toCSV(from(normalised(rows)));
-  return BOM + (text.endsWith('\n') ? text : `${text}\n`);
+  const columns = columnsOf(rows);
+  return csvFromColumns(columns, rows.map((row) => columns.map((c) => (row as Values)[c])));
 }
 
 /** Arrow IPC stream of the rows, the form parquet-wasm reads. */

@@ -10,6 +10,7 @@ export const MESSAGES = {
   nav_newmedia: { zh: '新媒体', en: 'New media' },
   nav_review: { zh: '复议诉讼', en: 'Review & litigation' },
   nav_quality: { zh: '数据质量', en: 'Data quality' },
+  nav_sql: { zh: 'SQL 查询', en: 'SQL console' },
   nav_report: { zh: '年报详情', en: 'Report' },
   nav_label: { zh: '视图', en: 'Views' },
   lang_switch: { zh: 'English', en: '中文' },

@@ -58,5 +58,12 @@ export const REPORT_PARAMS = {
   passed: param('report', 'passed', codecs.flag(), false),
 };
 
-export const ALL_PARAMS: readonly Param<unknown>[] = [APP_PARAMS, EMBED_PARAMS, COMPARE_PARAMS, TRENDS_PARAMS, OUTCOMES_PARAMS, NEWMEDIA_PARAMS, REVIEW_PARAMS, QUALITY_PARAMS, REPORT_PARAMS]
+/** The console's statement is run when it enters the URL, so a shared link runs it (through the same guard). */
+export const SQL_PARAMS = {
+  query: param('sql', 'sql', codecs.optional(codecs.text()), null),
+  /** The result column the quick chart draws; null: the first numeric one. */
+  chartColumn: param('sql', 'sql_y', codecs.optional(codecs.text()), null),
+};
+
+export const ALL_PARAMS: readonly Param<unknown>[] = [APP_PARAMS, EMBED_PARAMS, COMPARE_PARAMS, TRENDS_PARAMS, OUTCOMES_PARAMS, NEWMEDIA_PARAMS, REVIEW_PARAMS, QUALITY_PARAMS, REPORT_PARAMS, SQL_PARAMS]
   .flatMap((group) => Object.values(group) as Param<unknown>[]);

@@ -30,6 +30,7 @@ export const VIEWS: readonly ViewEntry[] = [
   { route: 'newmedia', file: 'NewMedia', nav: 'nav_newmedia', filters: true, mainCharts: ['newmedia-platforms'] },
   { route: 'review', file: 'Review', nav: 'nav_review', filters: true, mainCharts: ['review-results'] },
   { route: 'quality', file: 'Quality', nav: 'nav_quality', filters: true, mainCharts: ['quality-rules'] },
+  { route: 'sql', file: 'Sql', nav: 'nav_sql', filters: false, mainCharts: ['sql-result'] },
   { route: 'report', file: 'Detail', nav: null, filters: false, mainCharts: [] },
 ];
 
