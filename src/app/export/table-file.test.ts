@@ -29,8 +29,8 @@ describe('csvFromColumns', () => {
 });
 
 describe('arrowIpc', () => {
-  it('keeps every row and value, nulls as nulls', () => {
-    const table = tableFromIPC(arrowIpc([{ id: 'a', value: 1.5 }, { id: 'b', value: null }]));
+  it('keeps every row and value, nulls as nulls', async () => {
+    const table = tableFromIPC(await arrowIpc([{ id: 'a', value: 1.5 }, { id: 'b', value: null }]));
     expect(table.toArray().map((r) => ({ ...r }))).toEqual([{ id: 'a', value: 1.5 }, { id: 'b', value: null }]);
   });
 });

@@ -3,7 +3,6 @@
  * the Arrow the Parquet is made from; parquet-wasm, which the app already uses to read its
  * dataset, writes the Parquet.
  */
-import { from, toArrowIPC } from 'arquero';
 
 /** Any row of plain values: a query's result row, or a table's. */
 export type Row = object;
@@ -50,8 +49,9 @@ export function csvText(rows: readonly Row[]): string {
   return csvFromColumns(columns, rows.map((row) => columns.map((c) => (row as Values)[c])));
 }
 
-/** Arrow IPC stream of the rows, the form parquet-wasm reads. */
-export function arrowIpc(rows: readonly Row[]): Uint8Array {
+/** Arrow IPC stream of the rows, the form parquet-wasm reads. Arquero loads with the first Parquet download, not with the page. */
+export async function arrowIpc(rows: readonly Row[]): Promise<Uint8Array> {
+  const { from, toArrowIPC } = await import('arquero');
   return toArrowIPC(from(normalised(rows)), { format: 'stream' });
 }
 
@@ -59,7 +59,7 @@ export function arrowIpc(rows: readonly Row[]): Uint8Array {
 export async function parquetBytes(rows: readonly Row[], metadata: Record<string, string>): Promise<Uint8Array> {
   const { loadParquetWasm } = await import('../db/parquet.ts');
   const parquet = await loadParquetWasm();
-  const table = parquet.Table.fromIPCStream(arrowIpc(rows));
+  const table = parquet.Table.fromIPCStream(await arrowIpc(rows));
   const properties = new parquet.WriterPropertiesBuilder()
     .setCompression(parquet.Compression.ZSTD)
     .setKeyValueMetadata(new Map(Object.entries(metadata)))
