@@ -167,6 +167,16 @@ describe('the share dialog', () => {
     expect(svg).toContain(DEMO_SOURCE);
     expect(svg).toContain('行政复议');
     await app.page.keyboard.press('Escape');
+
+    // on a narrow screen the legend is HTML beside the chart; the image still carries it
+    await app.page.setViewportSize({ width: 375, height: 900 });
+    await app.page.locator('[data-chart-legend=review-results]').waitFor();
+    expect(await app.page.locator('[data-chart=review-results] svg text').allTextContents()).not.toContain('结果纠正');
+    await app.page.locator('[data-share-open=review-results]').click();
+    const narrow = (await download(app.page, 'svg')).bytes.toString('utf8');
+    expect(narrow).toContain('结果纠正');
+    await app.page.keyboard.press('Escape');
+    await app.page.setViewportSize({ width: 1280, height: 900 });
   }, 120_000);
 
   it('the CSV and the Parquet of a chart are the figures on screen, and a table exports its rows', async () => {

@@ -5,6 +5,8 @@
  */
 import { DATASETS, DEFAULT_DATASET, type DatasetName } from '../../model/dataset.ts';
 import { formatHash, parseHash } from './url.svelte.ts';
+import { APP_PARAMS } from './params.ts';
+import { SQL_PARAMS } from '../views/params.ts';
 
 export function datasetOf(hash: string): DatasetName {
   const requested = parseHash(hash).params.ds;
@@ -15,7 +17,8 @@ export const currentDataset = (): DatasetName => datasetOf(typeof window === 'un
 
 export function switchDataset(target: DatasetName): void {
   const location = parseHash(window.location.hash);
-  const keep = Object.fromEntries(Object.entries(location.params).filter(([key]) => key === 'lang'));
+  // the language, and a console statement (it names tables, which both datasets have); other choices name one dataset's reports
+  const keep = Object.fromEntries(Object.entries(location.params).filter(([key]) => key === APP_PARAMS.lang.key || key === SQL_PARAMS.query.key));
   const params = target === DEFAULT_DATASET ? keep : { ...keep, ds: target };
   window.location.hash = formatHash({ route: { name: location.route.name === 'report' ? 'overview' : location.route.name, id: null }, params });
   window.location.reload();
