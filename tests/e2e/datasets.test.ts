@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { screenshot, startBrowser, waitForIdle, type Browser } from './harness.ts';
+import { goTo, screenshot, startBrowser, waitForIdle, type AppPage, type Browser } from './harness.ts';
 import { REAL_DATA } from './paths.ts';
 
 let browser: Browser;
+/** One page on the real dataset, moved from view to view; the switch test reloads it last. */
+let app: AppPage;
 beforeAll(async () => {
   browser = await startBrowser(inject('baseUrl'));
+  app = await browser.open('#/compare', { dataset: 'real' });
+  await waitForIdle(app.page);
 });
 afterAll(async () => {
+  expect(app.foreignRequests()).toEqual([]);
+  expect(app.consoleErrors).toEqual([]);
   await browser?.close();
 });
 
@@ -16,8 +22,7 @@ describe('datasets', () => {
   it('opens on the real reports: 平潭 bodies across 2019–2025, no demo badge, new media from the narratives', async () => {
     const manifest = JSON.parse(readFileSync(join(REAL_DATA, 'manifest.json'), 'utf8')) as { tables: { reports: { rows: number } } };
     expect(manifest.tables.reports.rows).toBeGreaterThan(90);
-    const app = await browser.open('#/compare', { dataset: 'real' });
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/compare');
     expect(await app.page.locator('[data-synthetic-badge]').count()).toBe(0);
     expect(await app.page.locator('[data-dataset-switch=real]').getAttribute('aria-pressed')).toBe('true');
     const body = await app.page.locator('main').textContent();
@@ -25,23 +30,25 @@ describe('datasets', () => {
     expect(body).not.toContain('示例省');
     await screenshot(app.page, 'real-compare-zh');
 
-    expect(app.foreignRequests()).toEqual([]);
-    expect(app.consoleErrors).toEqual([]);
-    await app.close();
+    await goTo(app.page, '#/newmedia');
+    await app.page.locator('main table tbody tr').first().waitFor();
+    expect(await app.page.locator('main table tbody tr').count()).toBeGreaterThan(3);
+    await screenshot(app.page, 'real-newmedia-zh');
+  });
 
-    const media = await browser.open('#/newmedia', { dataset: 'real' });
-    await waitForIdle(media.page);
-    await media.page.locator('main table tbody tr').first().waitFor();
-    expect(await media.page.locator('main table tbody tr').count()).toBeGreaterThan(3);
-    await screenshot(media.page, 'real-newmedia-zh');
-    expect(media.foreignRequests()).toEqual([]);
-    expect(media.consoleErrors).toEqual([]);
-    await media.close();
+  it('shows each agency\'s years, with the gaps, in the data-quality view at 375 px', async () => {
+    await app.page.setViewportSize({ width: 375, height: 900 });
+    await goTo(app.page, '#/quality');
+    const police = app.page.locator('[data-testid=quality-series] tr[data-agency=pingtan-gaj]');
+    expect(await police.locator('[data-year="2023"]').getAttribute('data-status')).toBe('no_report');
+    expect(await police.locator('[data-year="2025"]').getAttribute('data-status')).toBe('no_report');
+    expect(await police.locator('[data-year="2020"]').getAttribute('data-status')).toBe('no_tables');
+    await screenshot(app.page, 'real-quality-narrow-zh');
+    await app.page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('switches to the badged demo corpus and back, keeping the language', async () => {
-    const app = await browser.open('#/overview?lang=en', { dataset: 'real' });
-    await waitForIdle(app.page);
+    await goTo(app.page, '#/overview?lang=en');
     await Promise.all([app.page.waitForEvent('load'), app.page.locator('[data-dataset-switch=demo]').click()]);
     await waitForIdle(app.page);
     expect(app.page.url()).toContain('ds=demo');
@@ -53,17 +60,5 @@ describe('datasets', () => {
     await waitForIdle(app.page);
     expect(app.page.url()).not.toContain('ds=demo');
     expect(await app.page.locator('[data-synthetic-badge]').count()).toBe(0);
-    await app.close();
-  });
-
-  it('shows each agency\'s years, with the gaps, in the data-quality view at 375 px', async () => {
-    const app = await browser.open('#/quality', { dataset: 'real', width: 375 });
-    await waitForIdle(app.page);
-    const police = app.page.locator('[data-testid=quality-series] tr[data-agency=pingtan-gaj]');
-    expect(await police.locator('[data-year="2023"]').getAttribute('data-status')).toBe('no_report');
-    expect(await police.locator('[data-year="2025"]').getAttribute('data-status')).toBe('no_report');
-    expect(await police.locator('[data-year="2020"]').getAttribute('data-status')).toBe('no_tables');
-    await screenshot(app.page, 'real-quality-narrow-zh');
-    await app.close();
   });
 });
