@@ -233,6 +233,7 @@ describe('print', () => {
     expect(text).toContain('#/review?');
     expect(text).toContain('行政复议与行政诉讼');
     expect(text).not.toContain('分享与导出');
+    expect(text).not.toContain('加入我的年报');
     try {
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', join(SHOTS_DIR, 'print-review.pdf'), join(SHOTS_DIR, 'print-review')]);
     } catch {
