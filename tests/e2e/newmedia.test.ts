@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chartTexts, goTo, nativeQuery, openAppPage, waitForIdle, type AppPage, type Browser } from './harness.ts';
-import { afterRedraw, figure, screenshotsAllSizes } from './views-helpers.ts';
+import { afterRedraw, figure, openReportFromBar, screenshotsAllSizes } from './views-helpers.ts';
 import { MEASURE_COLORS } from '../../src/app/charts/palette.ts';
 
 let browser: Browser;
@@ -68,7 +68,7 @@ describe('New media', () => {
     expect(await reopened.page.getByRole('button', { name: '发布信息' }).getAttribute('aria-pressed')).toBe('true');
     await reopened.close();
 
-    await app.page.locator(`[data-chart=newmedia-rank] svg path[fill="${MEASURE_COLORS.posts}" i], [data-chart=newmedia-rank] svg path[fill="${MEASURE_COLORS.followers}" i]`).filter({ visible: true }).first().click();
+    await openReportFromBar(app.page, 'newmedia-rank', [MEASURE_COLORS.posts, MEASURE_COLORS.followers]);
     await app.page.waitForURL(/#\/report\//);
     await app.page.locator('[data-view=report] [data-testid=metrics]').waitFor();
     expect(app.consoleErrors).toEqual([]);

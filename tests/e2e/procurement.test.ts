@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chartTexts, goTo, nativeQuery, openAppPage, waitForIdle, type AppPage, type Browser } from './harness.ts';
-import { afterRedraw, figure, screenshotsAllSizes } from './views-helpers.ts';
+import { afterRedraw, figure, openReportFromBar, screenshotsAllSizes } from './views-helpers.ts';
 import { MEASURE_COLORS } from '../../src/app/charts/palette.ts';
 
 let browser: Browser;
@@ -70,7 +70,7 @@ describe('Procurement', () => {
     await afterRedraw(app.page, 'procurement-rank', () => app.page.selectOption('[data-filter=to]', String(y.year)));
     const sums = await tableSums(`r.year <= ${y.year}`);
     expect(await figure(app.page, 'table_amount')).toBeCloseTo(sums.amount ?? NaN, 4);
-    await app.page.locator(`[data-chart=procurement-rank] svg path[fill="${MEASURE_COLORS.procurement}" i]`).filter({ visible: true }).first().click();
+    await openReportFromBar(app.page, 'procurement-rank', [MEASURE_COLORS.procurement]);
     await app.page.waitForURL(/#\/report\//);
     await app.page.locator('[data-view=report] [data-cell="t2.centralized_procurement.procurement_amount"]').waitFor();
     expect(app.consoleErrors).toEqual([]);

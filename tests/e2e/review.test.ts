@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chartTexts, goTo, nativeQuery, openAppPage, waitForIdle, type AppPage, type Browser } from './harness.ts';
-import { afterRedraw, chartAndLegendTexts, digits, figure, pooled, screenshotsAllSizes } from './views-helpers.ts';
+import { afterRedraw, chartAndLegendTexts, digits, figure, openReportFromBar, pooled, screenshotsAllSizes } from './views-helpers.ts';
 import { MEASURE_COLORS, SMALL_N_COLOR } from '../../src/app/charts/palette.ts';
 
 let browser: Browser;
@@ -63,7 +63,7 @@ describe('Review and litigation', () => {
     await reopened.close();
 
     // Rate bars: the rate's colour, or paler when fewer than five cases were closed.
-    await app.page.locator(`[data-chart=review-rank] svg path[fill="${MEASURE_COLORS.review_correction_rate}" i], [data-chart=review-rank] svg path[fill="${SMALL_N_COLOR}" i]`).filter({ visible: true }).first().click();
+    await openReportFromBar(app.page, 'review-rank', [MEASURE_COLORS.review_correction_rate, SMALL_N_COLOR]);
     await app.page.waitForURL(/#\/report\//);
     await app.page.locator('[data-view=report] table[data-table=t4]').waitFor();
     expect(app.consoleErrors).toEqual([]);

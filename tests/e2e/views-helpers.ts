@@ -1,5 +1,6 @@
 /** Small helpers shared by the analysis views' e2e tests (outcomes, procurement, new media, review, detail, quality). */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { chartTexts, goTo, nativeQuery, screenshot, waitForIdle, type AppPage } from './harness.ts';
 
 /** The raw number behind a headline figure (`data-value`), null when the view shows it as absent. */
@@ -43,6 +44,23 @@ export async function pooled(num: readonly string[], den: readonly string[] = []
      SELECT sum(${sum(num)}) FILTER (WHERE ${complete}) AS num, ${den.length > 0 ? `sum(${sum(den)}) FILTER (WHERE ${complete})` : 'NULL'} AS den FROM per`,
   );
   return r;
+}
+
+/**
+ * Click the widest bar of a ranking chart (a path in one of `fills`) and wait until the report
+ * page opens. The widest, not the first: a legend swatch or a sliver of a bar is no target, and a
+ * click that lands while the chart redraws is tried again.
+ */
+export async function openReportFromBar(page: Page, chart: string, fills: readonly string[]): Promise<void> {
+  const selector = fills.map((fill) => `[data-chart="${chart}"] svg path[fill="${fill}" i]`).join(', ');
+  await expect.poll(async () => {
+    if (/#\/report\//.test(page.url())) return true;
+    await page.locator(`[data-chart="${chart}"]`).scrollIntoViewIfNeeded();
+    const boxes = await page.locator(selector).evaluateAll((paths) => paths.map((p) => p.getBoundingClientRect()).map((b) => ({ x: b.x, y: b.y, width: b.width, height: b.height })));
+    const widest = boxes.filter((b) => b.width > 0 && b.height > 0).sort((a, b) => b.width - a.width)[0];
+    if (widest) await page.mouse.click(widest.x + widest.width / 2, widest.y + widest.height / 2);
+    return /#\/report\//.test(page.url());
+  }, { timeout: 30_000, intervals: [500] }).toBe(true);
 }
 
 /** A chart's texts with its legend, which narrow screens get as an HTML list beside the chart. */
