@@ -60,7 +60,8 @@ export async function writeDemoCorpus(dir: string, seed: number, agencies?: numb
       }
       const write: Promise<void> = writeFile(path.join(dir, file), content).then(() => {
         inFlight.delete(write);
-        options.onFile?.(++files);
+        files += 1;
+        options.onFile?.(files);
       });
       inFlight.add(write);
       if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
