@@ -2,29 +2,17 @@
  * `npm run gen -- --agencies N [--years 2019-2025] [--seed N] [--out DIR] [--dataset] [--workers N]`:
  * a national-scale synthetic corpus from the demo generator (fictional agencies, every report
  * carrying the demo marker line), written report by report as the files real reports arrive in,
- * or with --dataset as a Parquet dataset. The dataset is made by ingesting those files (from a
- * folder beside DIR, removed afterwards), so it is the dataset `gongkai ingest` gives for them.
+ * or with --dataset as a Parquet dataset, made by ingesting those files from a folder beside DIR
+ * (removed afterwards): see src/demo/national.ts.
  */
 import { availableParallelism } from 'node:os';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { DEFAULT_DEMO_SEED, writeDemoCorpus } from '../src/demo/corpus.ts';
+import { DEFAULT_DEMO_SEED } from '../src/demo/corpus.ts';
 import { DEMO_YEARS } from '../src/demo/generate.ts';
-import { ingest } from '../src/ingest/ingest.ts';
-
-export function parseYears(text: string): number[] {
-  const years = text.split(',').flatMap((part) => {
-    const range = /^(\d{4})(?:-(\d{4}))?$/.exec(part.trim());
-    if (!range) throw new Error(`--years takes years like 2019-2025 or 2019,2021, not ${text}`);
-    const [from, to] = [Number(range[1]), Number(range[2] ?? range[1])];
-    if (to < from) throw new Error(`--years ${part}: the range runs backwards`);
-    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  });
-  return [...new Set(years)].sort((a, b) => a - b);
-}
+import { parseYears, writeNationalCorpus } from '../src/demo/national.ts';
 
 function positive(name: string, text: string | undefined, fallback: number): number {
   const value = text === undefined ? fallback : Number(text);
@@ -37,7 +25,8 @@ function fileProgress(total: number): { tick: (done: number) => void; stop: () =
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar({ format: 'gen [{bar}] {value}/{total} files | {duration_formatted} elapsed, eta {eta_formatted}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
     bar.start(total, 0);
-    return { tick: (done) => bar.update(done), stop: () => bar.stop() };
+    // Stopped on the last file, before an ingest (--dataset) starts its own bar.
+    return { tick: (done) => (done === total ? bar.stop() : bar.update(done)), stop: () => bar.stop() };
   }
   const every = Math.max(1, Math.ceil(total / 10));
   return { tick: (done) => { if (done % every === 0 || done === total) process.stderr.write(`gen: ${done}/${total} files\n`); }, stop: () => {} };
@@ -60,22 +49,18 @@ async function main(): Promise<void> {
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
-  const filesDir = values.dataset ? `${out}.files` : out;
   const progress = fileProgress(agencies * years.length);
   let corpus;
   try {
-    corpus = await writeDemoCorpus(filesDir, seed, agencies, { years, onFile: progress.tick });
+    corpus = await writeNationalCorpus({
+      agencies, years, seed, out, dataset: values.dataset, workers, onFile: progress.tick, log: (line) => console.log(line), progress: true,
+    });
   } finally {
     progress.stop();
   }
-  console.log(`gen: ${corpus.files} invented reports (${agencies} fictional agencies × ${years.length} years, seed ${seed}), ${(corpus.bytes / 1e6).toFixed(1)} MB in ${filesDir} [${elapsed()}]`);
-  if (!values.dataset) return;
-  try {
-    const summary = await ingest([filesDir], out, { log: (line) => console.log(line), progress: true, workers });
-    console.log(`gen: dataset of ${summary.reports} reports in ${out}, read and parsed from the files like any ingest (${workers} worker threads) [${elapsed()}]`);
-  } finally {
-    await rm(filesDir, { recursive: true, force: true });
-  }
+  console.log(`gen: ${corpus.files} invented reports (${agencies} fictional agencies × ${years.length} years, seed ${seed}), ${(corpus.bytes / 1e6).toFixed(1)} MB of report files [${elapsed()}]`);
+  if (corpus.dataset) console.log(`gen: dataset of ${corpus.dataset.reports} reports in ${out}, read and parsed from those files like any ingest (${workers} worker threads; they are removed)`);
+  else console.log(`gen: report files in ${out}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
