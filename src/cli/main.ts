@@ -3,6 +3,7 @@
  * Exit codes: 0 done, 1 the input or output could not be handled, 2 wrong usage, 3 (ingest) the
  * dataset was written but some files could not be read (0 with --allow-unreadable).
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 
 const USAGE = `Usage:
@@ -12,8 +13,8 @@ const USAGE = `Usage:
 Options:
   --json          (parse) print the contract JSON instead of a summary
   --out DIR       (ingest) dataset folder, replaced only once the new dataset is complete
-  --workers N     (ingest) read and parse on N worker threads (default 1), each file within a
-                  time and memory budget (30 s, 1 GB); 0 parses on the main thread, unbudgeted
+  --workers N     (ingest) read and parse on N worker threads (default: one per core), each file
+                  within a time and memory budget (30 s, 1 GB); 0 parses on the main thread, unbudgeted
   --agencies FILE (ingest) agency register (TSV: agency_id, name, level, region_code, is_aggregate)
   --allow-unreadable (ingest) exit 0 even when some files could not be read (default: exit 3)
   --no-progress   (ingest) no progress bar or progress lines
@@ -57,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.json) return usageError('--json belongs to parse');
       if (values.workers !== undefined && !/^\d+$/.test(values.workers)) return usageError(`--workers takes a whole number, not ${values.workers}`);
       return (await import('./ingest-command.ts')).runIngest(rest, values.out, {
-        progress: values.progress, workers: Number(values.workers ?? 1), agencies: values.agencies, allowUnreadable: values['allow-unreadable'],
+        progress: values.progress, workers: values.workers === undefined ? availableParallelism() : Number(values.workers), agencies: values.agencies, allowUnreadable: values['allow-unreadable'],
       });
     case undefined:
       return usageError('no command given');

@@ -6,9 +6,10 @@
 import type { Agency, AgencyLevel } from '../model/report.ts';
 import { Random } from './random.ts';
 
-const PROVINCES = ['示例省', '示例东省', '示例西省', '示例南省', '示例北省'];
 const STEMS = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
 const BRANCHES = ['子', '丑', '寅', '卯', '辰', '巳', '午', '未', '申', '酉', '戌', '亥'];
+/** Five provinces for the demo; past them (a national-scale corpus) 示例甲子省, 示例甲丑省…, some 73,000 agencies in all. */
+const PROVINCES = ['示例省', '示例东省', '示例西省', '示例南省', '示例北省', ...STEMS.flatMap((stem) => BRANCHES.map((branch) => `示例${stem}${branch}省`))];
 
 const PROVINCIAL_DEPTS = ['人民政府办公厅', '教育厅', '公安厅', '财政厅', '自然资源厅', '生态环境厅', '住房和城乡建设厅', '交通运输厅', '卫生健康委员会', '市场监督管理局'];
 const PREFECTURE_DEPTS = ['人民政府办公室', '教育局', '公安局', '财政局', '自然资源和规划局', '生态环境局', '住房和城乡建设局', '交通运输局', '卫生健康委员会', '市场监督管理局', '人力资源和社会保障局', '政务服务管理局'];

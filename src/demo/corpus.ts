@@ -2,9 +2,9 @@
  * The demo corpus on disk: every generated report printed in one rendering chosen per report,
  * under `<dir>/<year>/`, with a MANIFEST.tsv saying what each file holds.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { generateDemoReports, type DemoReport } from './generate.ts';
+import { demoReports, type DemoReport } from './generate.ts';
 import { renderReport, type Rendering } from './render.ts';
 import { Random } from './random.ts';
 
@@ -24,24 +24,53 @@ export function renderingFor(seed: number, report: DemoReport): Rendering {
   return RENDERING_WEIGHTS[0][0];
 }
 
-/** Writes one file per report under `dir/<year>/` and a MANIFEST.tsv of what each file holds. */
-export async function writeDemoCorpus(dir: string, seed: number, agencies?: number): Promise<{ files: number; bytes: number }> {
+export interface DemoCorpusOptions {
+  years?: number[];
+  /** Called after each file is written, with how many are written so far. */
+  onFile?: (written: number) => void;
+}
+
+/** Files written at once: enough to keep the disk busy, few enough to bound memory. */
+const WRITES_IN_FLIGHT = 32;
+
+/**
+ * Writes one file per report under `dir/<year>/` and a MANIFEST.tsv of what each file holds,
+ * report by report: a national-scale corpus is never held in memory whole.
+ */
+export async function writeDemoCorpus(dir: string, seed: number, agencies?: number, options: DemoCorpusOptions = {}): Promise<{ files: number; bytes: number }> {
   await rm(dir, { recursive: true, force: true });
-  const reports = generateDemoReports({ seed, agencies });
+  await mkdir(dir, { recursive: true });
   const agencyNumber = new Map<string, number>();
-  const manifest = ['file\tagency\tlevel\tyear\ttemplate\trendering\tslips'];
+  const yearDirs = new Set<number>();
+  const manifest = await open(path.join(dir, 'MANIFEST.tsv'), 'w');
+  const inFlight = new Set<Promise<void>>();
+  let files = 0;
   let bytes = 0;
-  for (const report of reports) {
-    const name = report.agency.name!;
-    if (!agencyNumber.has(name)) agencyNumber.set(name, agencyNumber.size + 1);
-    const rendering = renderingFor(seed, report);
-    const { extension, content } = renderReport(report, rendering);
-    const file = `${report.year}/a${String(agencyNumber.get(name)).padStart(4, '0')}-${rendering}${extension}`;
-    await mkdir(path.join(dir, String(report.year)), { recursive: true });
-    await writeFile(path.join(dir, file), content);
-    bytes += Buffer.byteLength(content);
-    manifest.push([file, name, report.agency.level, report.year, report.template, rendering, report.slips.join(',')].join('\t'));
+  try {
+    await manifest.write('file\tagency\tlevel\tyear\ttemplate\trendering\tslips\n');
+    for (const report of demoReports({ seed, agencies, years: options.years })) {
+      const name = report.agency.name!;
+      if (!agencyNumber.has(name)) agencyNumber.set(name, agencyNumber.size + 1);
+      const rendering = renderingFor(seed, report);
+      const { extension, content } = renderReport(report, rendering);
+      const file = `${report.year}/a${String(agencyNumber.get(name)).padStart(4, '0')}-${rendering}${extension}`;
+      if (!yearDirs.has(report.year)) {
+        await mkdir(path.join(dir, String(report.year)), { recursive: true });
+        yearDirs.add(report.year);
+      }
+      const write: Promise<void> = writeFile(path.join(dir, file), content).then(() => {
+        inFlight.delete(write);
+        files += 1;
+        options.onFile?.(files);
+      });
+      inFlight.add(write);
+      if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
+      bytes += Buffer.byteLength(content);
+      await manifest.write(`${[file, name, report.agency.level, report.year, report.template, rendering, report.slips.join(',')].join('\t')}\n`);
+    }
+    await Promise.all(inFlight);
+  } finally {
+    await manifest.close();
   }
-  await writeFile(path.join(dir, 'MANIFEST.tsv'), manifest.join('\n') + '\n');
-  return { files: reports.length, bytes };
+  return { files, bytes };
 }

@@ -83,15 +83,17 @@ interface AgencyState {
 }
 
 export function generateDemoReports(options: DemoOptions): DemoReport[] {
+  return [...demoReports(options)];
+}
+
+/** The same reports one at a time, agency by agency: a national-scale corpus never needs to be held whole. */
+export function* demoReports(options: DemoOptions): Generator<DemoReport> {
   const years = [...(options.years ?? DEMO_YEARS)].sort((a, b) => a - b);
-  const agencies = demoAgencies(options.seed, options.agencies ?? DEFAULT_DEMO_AGENCIES);
-  const reports: DemoReport[] = [];
-  for (const agency of agencies) {
+  for (const agency of demoAgencies(options.seed, options.agencies ?? DEFAULT_DEMO_AGENCIES)) {
     const random = Random.derive(options.seed, 'agency', agency.name!);
     const state = initialState(random, agency);
-    for (const year of years) reports.push(generateReport(random, agency, year, state));
+    for (const year of years) yield generateReport(random, agency, year, state);
   }
-  return reports;
 }
 
 function initialState(random: Random, agency: Agency): AgencyState {

@@ -7,6 +7,9 @@ import { DATASET_TABLES, DATASET_TABLE_NAMES, type DatasetTable } from '../model
 import type { ParsedReport } from '../model/report.ts';
 import { runChecks } from '../model/rules.ts';
 import { templateById, templateCells } from '../model/templates/index.ts';
+import { generateDemoReports } from '../demo/generate.ts';
+import { Random } from '../demo/random.ts';
+import { parseRendering } from '../demo/roundtrip.ts';
 import { regionOf, reportRows } from '../model/dataset-rows.ts';
 import { DatasetWriter, tablePath, type DatasetManifest } from './dataset-writer.ts';
 
@@ -180,5 +183,33 @@ describe('DatasetWriter across years', () => {
       instance.closeSync();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('DatasetWriter with reports in any order', () => {
+  it('writes the same bytes however the reports arrive, over rows spanning many data chunks', async () => {
+    const reports = generateDemoReports({ seed: 3, agencies: 6 }).map((report, i) => {
+      const parsed = parseRendering(report, 'text-tab');
+      return { ...parsed, source: { file: `r${i}.txt`, sha256: String(i).padStart(64, '0'), format: 'text' as const } };
+    });
+    expect(reports.reduce((rows, r) => rows + r.cells.length, 0)).toBeGreaterThan(3 * 2048);
+    const shuffled = [...reports];
+    const random = new Random(9);
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = random.int(0, i);
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    const write = async (order: ParsedReport[]) => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'gongkai-writer-order-'));
+      const writer = await DatasetWriter.open();
+      try {
+        for (const report of order) writer.add(report, { synthetic: true });
+        return (await writer.write(dir)).tables;
+      } finally {
+        writer.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    };
+    expect(await write(shuffled)).toEqual(await write(reports));
   });
 });

@@ -1,13 +1,14 @@
 /**
- * Turns parsed reports into the Parquet dataset of src/model/dataset.ts: rows are appended to
- * an in-memory DuckDB as reports arrive, then each table is sorted and written once as ZSTD
- * Parquet, so the same reports give the same bytes whatever order they came in.
+ * Turns parsed reports into the Parquet dataset of src/model/dataset.ts: rows are gathered per
+ * table and handed to an in-memory DuckDB a data chunk (2,048 rows) at a time, then each table
+ * is sorted and written once as ZSTD Parquet, so the same reports give the same bytes whatever
+ * order they came in.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, VARCHAR, type DuckDBAppender, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
 import { DATASET_TABLES, DATASET_TABLE_NAMES, MANIFEST_FILE, tableFileName, type DatasetManifest, type DatasetTable } from '../model/dataset.ts';
 import { reportRows, type DatasetRow, type DatasetValue } from '../model/dataset-rows.ts';
 import type { CheckResult, ParsedReport } from '../model/report.ts';
@@ -29,14 +30,46 @@ export function createTableSql(table: DatasetTable): string {
   return `CREATE TABLE ${quote(table)} (${columns.join(', ')})`;
 }
 
-function appendValue(appender: DuckDBAppender, type: string, value: DatasetValue): void {
-  if (value === null) return appender.appendNull();
+const DUCKDB_TYPES: Record<string, DuckDBType> = { VARCHAR, INTEGER, DOUBLE, BOOLEAN };
+/** DuckDB's vector size: the most rows one data chunk holds. */
+const CHUNK_ROWS = 2048;
+
+function columnValue(type: string, value: DatasetValue): DatasetValue {
+  if (value === null) return null;
   switch (type) {
-    case 'VARCHAR': return appender.appendVarchar(String(value));
-    case 'INTEGER': return appender.appendInteger(Number(value));
-    case 'DOUBLE': return appender.appendDouble(Number(value));
-    case 'BOOLEAN': return appender.appendBoolean(Boolean(value));
+    case 'VARCHAR': return String(value);
+    case 'INTEGER': case 'DOUBLE': return Number(value);
+    case 'BOOLEAN': return Boolean(value);
     default: throw new Error(`dataset column type ${type} has no appender`);
+  }
+}
+
+/** One table's rows waiting for a full chunk, kept column by column. */
+class ChunkBuffer {
+  private readonly columns: DatasetValue[][];
+  private readonly types: readonly string[];
+
+  constructor(table: DatasetTable, private readonly appender: DuckDBAppender) {
+    this.types = DATASET_TABLES[table].map(([, type]) => type);
+    this.columns = this.types.map(() => []);
+  }
+
+  add(row: DatasetRow): void {
+    this.types.forEach((type, i) => this.columns[i].push(columnValue(type, row[i])));
+    if (this.columns[0].length === CHUNK_ROWS) this.flush();
+  }
+
+  flush(): void {
+    if (this.columns[0].length === 0) return;
+    const chunk = DuckDBDataChunk.create(this.types.map((type) => DUCKDB_TYPES[type]));
+    chunk.setColumns(this.columns);
+    this.appender.appendDataChunk(chunk);
+    for (const column of this.columns) column.length = 0;
+  }
+
+  close(): void {
+    this.flush();
+    this.appender.flushSync();
   }
 }
 
@@ -49,12 +82,15 @@ async function sha256OfFile(file: string): Promise<string> {
 export class DatasetWriter {
   private readonly series: SeriesReport[] = [];
   private readonly counts = Object.fromEntries(DATASET_TABLE_NAMES.map((t) => [t, 0])) as Record<DatasetTable, number>;
+  private readonly buffers: Record<DatasetTable, ChunkBuffer>;
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
     private readonly appenders: Record<DatasetTable, DuckDBAppender>,
-  ) {}
+  ) {
+    this.buffers = Object.fromEntries(DATASET_TABLE_NAMES.map((table) => [table, new ChunkBuffer(table, appenders[table])])) as Record<DatasetTable, ChunkBuffer>;
+  }
 
   static async open(): Promise<DatasetWriter> {
     const instance = await DuckDBInstance.create(':memory:');
@@ -81,13 +117,8 @@ export class DatasetWriter {
 
   private appendRows(rows: Partial<Record<DatasetTable, DatasetRow[]>>): void {
     for (const table of DATASET_TABLE_NAMES) {
-      const columns = DATASET_TABLES[table];
-      const appender = this.appenders[table];
       const tableRows = rows[table] ?? [];
-      for (const row of tableRows) {
-        columns.forEach(([, type], i) => appendValue(appender, type, row[i]));
-        appender.endRow();
-      }
+      for (const row of tableRows) this.buffers[table].add(row);
       this.counts[table] += tableRows.length;
     }
   }
@@ -101,7 +132,7 @@ export class DatasetWriter {
         reportId, c.rule, severityOf(c.rule), c.row ?? null, c.col ?? null, c.status, c.left, c.right, c.cells?.join(',') ?? null, c.note ?? null,
       ]),
     });
-    for (const appender of Object.values(this.appenders)) appender.flushSync();
+    for (const buffer of Object.values(this.buffers)) buffer.close();
     await this.countSeriesFailures(checks);
     const tables = {} as DatasetManifest['tables'];
     for (const table of DATASET_TABLE_NAMES) {
@@ -129,11 +160,11 @@ export class DatasetWriter {
       counts[severityOf(check.rule)] += 1;
       failed.set(reportId, counts);
     }
-    for (const [reportId, counts] of failed) {
-      await this.connection.run(
-        `UPDATE reports SET failed_hard = failed_hard + ${counts.hard}, failed_soft = failed_soft + ${counts.soft} WHERE id = '${reportId.replaceAll("'", "''")}'`,
-      );
-    }
+    if (failed.size === 0) return;
+    const values = [...failed].map(([reportId, counts]) => `('${reportId.replaceAll("'", "''")}', ${counts.hard}, ${counts.soft})`);
+    await this.connection.run(
+      `UPDATE reports SET failed_hard = failed_hard + f.hard, failed_soft = failed_soft + f.soft FROM (VALUES ${values.join(', ')}) f(id, hard, soft) WHERE reports.id = f.id`,
+    );
   }
 
   close(): void {

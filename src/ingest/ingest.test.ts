@@ -5,6 +5,8 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDemoCorpus } from '../demo/corpus.ts';
+import { Random } from '../demo/random.ts';
 import { DATASET_TABLE_NAMES, type DatasetManifest } from '../model/dataset.ts';
 import { tablePath } from './dataset-writer.ts';
 import { exampleReportText } from '../testing/example-report.ts';
@@ -183,4 +185,31 @@ describe('ingest on worker threads with a time budget', () => {
     expect(result.unreadable.map((u) => [path.basename(u.file), u.problem])).toEqual([['b-slow.txt', 'took more than 0.2 s to read and parse; skipped (time budget)']]);
     expect(log.filter((line) => line.includes('b-slow.txt'))).toHaveLength(1);
   }, 120_000);
+});
+
+describe('ingest of a demo corpus, whatever the order and the threads', () => {
+  it('gives the same Parquet bytes with 0 and 2 workers, and from a copy written in shuffled order', async () => {
+    const corpus = path.join(work, 'demo-corpus');
+    await writeDemoCorpus(corpus, 17, 8);
+    const files = (await readdir(corpus, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(corpus, path.join(e.parentPath, e.name)));
+    const shuffledCopy = path.join(work, 'demo-corpus-shuffled');
+    const random = new Random(4);
+    for (let i = files.length - 1; i > 0; i--) {
+      const j = random.int(0, i);
+      [files[i], files[j]] = [files[j], files[i]];
+    }
+    for (const file of files) {
+      await mkdir(path.dirname(path.join(shuffledCopy, file)), { recursive: true });
+      await writeFile(path.join(shuffledCopy, file), await readFile(path.join(corpus, file)));
+    }
+    const run = async (input: string, workers: number) => {
+      const out = path.join(work, `demo-out-${path.basename(input)}-${workers}`);
+      const summary = await ingest([input], out, { log: () => {}, workers });
+      expect(summary.reports).toBe(8 * 7);
+      return hashes(out);
+    };
+    const single = await run(corpus, 0);
+    expect(await run(corpus, 2)).toEqual(single);
+    expect(await run(shuffledCopy, 2)).toEqual(single);
+  }, 180_000);
 });

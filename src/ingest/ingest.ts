@@ -45,10 +45,9 @@ export interface IngestOptions {
   progress?: boolean;
   /**
    * Worker threads that read and parse (default 0: all on this thread). Each worker first loads
-   * the readers and parser (seconds); on the shared 2-core machine this was measured on, 2
-   * workers were slower than none even for 1,600 files (150 s against 115 s), so they are opt-in.
-   * With workers, a file that crashes its reader or exceeds its time or memory budget
-   * (FILE_TIME_LIMIT_MS, FILE_MEMORY_LIMIT_MB) fails alone; the command line uses one by default.
+   * the readers and parser (seconds), so a handful of files is quicker without them. With
+   * workers, a file that crashes its reader or exceeds its time or memory budget
+   * (FILE_TIME_LIMIT_MS, FILE_MEMORY_LIMIT_MB) fails alone; the command line uses one per core.
    */
   workers?: number;
   /** Per-file time budget on a worker (default FILE_TIME_LIMIT_MS). */

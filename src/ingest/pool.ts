@@ -15,12 +15,14 @@ export const FILE_TIME_LIMIT_MS = 30_000;
 export const FILE_MEMORY_LIMIT_MB = 1024;
 /** How far results may run ahead of the one the consumer waits for (bounds memory). */
 const WINDOW_PER_WORKER = 16;
+/** Files being read at once on this thread: the disk works while the parser does. */
+const READS_IN_FLIGHT = 16;
 
 async function* inProcess(files: InputFile[]): AsyncGenerator<FileResult> {
   const pending: Promise<FileResult>[] = [];
   let next = 0;
   const fill = () => {
-    while (next < files.length && pending.length < 4) pending.push(readReport(files[next++]));
+    while (next < files.length && pending.length < READS_IN_FLIGHT) pending.push(readReport(files[next++]));
   };
   fill();
   while (pending.length > 0) {

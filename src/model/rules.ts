@@ -2,7 +2,7 @@
  * The arithmetic rules of docs/domain.md §7 as data, and one evaluator. Hard rules are identities
  * the template demands; soft rules usually hold. Both are reported, never used to reject.
  */
-import { cellKey, otherRowsOfCells, type RuleInstance, type Template } from './templates/index.ts';
+import { cellKey, otherRowsOfCells, rulesOf, type RuleInstance, type Template } from './templates/index.ts';
 import type { Cell, CheckResult } from './report.ts';
 
 export type Severity = 'hard' | 'soft';
@@ -67,7 +67,7 @@ function nonNegative(cells: Cell[]): CheckResult[] {
 /** Run every rule that applies to the report's cells. */
 export function runChecks(cells: Cell[], template: Template): CheckResult[] {
   const byKey = new Map(cells.map((c) => [cellKey(c), c]));
-  const results = template.rules(otherRowsOfCells(cells, template)).map((i) => evaluate(i, (k) => byKey.get(k)));
+  const results = rulesOf(template, otherRowsOfCells(cells, template)).map((i) => evaluate(i, (k) => byKey.get(k)));
   return [...results, ...nonNegative(cells)];
 }
 

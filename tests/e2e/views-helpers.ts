@@ -60,7 +60,7 @@ export async function openReportFromBar(page: Page, chart: string, fills: readon
     const widest = boxes.filter((b) => b.width > 0 && b.height > 0).sort((a, b) => b.width - a.width)[0];
     if (widest) await page.mouse.click(widest.x + widest.width / 2, widest.y + widest.height / 2);
     return /#\/report\//.test(page.url());
-  }, { timeout: 30_000, intervals: [500] }).toBe(true);
+  }, { timeout: 30_000, interval: 500 }).toBe(true);
 }
 
 /** A chart's texts with its legend, which narrow screens get as an HTML list beside the chart. */

@@ -3,13 +3,13 @@
  * identities still determine: a lone unknown in an identity, or unknowns that must all be 0
  * because the counts they add to already balance and counts are never negative.
  */
-import { cellKey, type OtherRows, type Template } from '../../model/templates/index.ts';
+import { cellKey, rulesOf, type OtherRows, type Template } from '../../model/templates/index.ts';
 import type { Cell } from '../../model/report.ts';
 
 export function inferLostCells(cells: Cell[], lost: ReadonlySet<string>, template: Template, otherRows: OtherRows): string[] {
   const inferred = new Map<string, string[]>();
   const byKey = new Map(cells.map((c) => [cellKey(c), c]));
-  const identities = template.rules(otherRows).filter((i) => i.op === 'eq' && (i.rule.startsWith('t3.') || i.rule === 't4.total'));
+  const identities = rulesOf(template, otherRows).filter((i) => i.op === 'eq' && (i.rule.startsWith('t3.') || i.rule === 't4.total'));
   const isUnknown = (key: string) => lost.has(key) && byKey.get(key)?.state === 'missing';
   let changed = true;
   while (changed) {

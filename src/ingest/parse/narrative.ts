@@ -183,6 +183,8 @@ const POSTS = new RegExp(
   `(?:发布|推送|发送|更新|编发|刊发|发表|推出|公开)了?[^，,。；;\\d０-９%]{0,40}?(?:共|共计|累计)?\\s*${NUM}\\s*(?<unit>条|篇|期)`,
   'gu',
 );
+/** A post count on its own: the figures after 分别 (respectively). */
+const POSTS_FIGURE = new RegExp(`${NUM}\\s*(?<unit>条|篇|期)`, 'gu');
 const POSTING_VERB_ONLY = /^\s*(?:发布|推送|发送|更新|编发|刊发|发表|推出)了?\s*$/u;
 /** Verbs only a new-media account does: a figure after them with no account belongs to the last one named. */
 const MEDIA_ONLY_VERB = /推送|推文|发表文章|发送/u;
@@ -418,7 +420,7 @@ function newMediaMetrics(sentence: string, read: SentenceFigures, previous: Acco
   const listed = mentions.filter((mention) => mention.listed || mentions.length > 1);
   const respectively = /分别/u.exec(sentence);
   if (respectively && listed.length >= 2) {
-    const figures = [...sentence.slice(respectively.index).matchAll(new RegExp(`${NUM}\\s*(?<unit>条|篇|期)`, 'gu'))];
+    const figures = [...sentence.slice(respectively.index).matchAll(POSTS_FIGURE)];
     if (figures.length === listed.length) {
       figures.forEach((match, i) => {
         const metric = toMetric('newmedia_posts', match.groups!.num, match.groups!.unit, sentence.trim());
@@ -483,6 +485,8 @@ const HEADING_LINE = /^([ \t\u3000]*(?:[一二三四五六七八九十]+[、.．
  * characters go, a space next to a figure stays ("用户 14565 个" is how the report prints it).
  * A heading line ends its own sentence, so it never joins the figure on the next line.
  */
+const BLANKS_BETWEEN_CJK = new RegExp(`(?<=[${CJK_OR_PUNCT}])[ \\t\\u3000]+(?=[${CJK_OR_PUNCT}])`, 'gu');
+
 export function normaliseProse(text: string): string {
   return text
     // Runs of blanks first become one space: every pattern below then stays linear on long tab runs.
@@ -490,6 +494,6 @@ export function normaliseProse(text: string): string {
     .replace(HEADING_LINE, '$1。')
     .replace(/(?:^|\s)[-－—]\s*\d{1,3}\s*[-－—](?=\s|$)/gmu, ' ')
     .replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/gu, ' ')
-    .replace(new RegExp(`(?<=[${CJK_OR_PUNCT}])[ \\t\\u3000]+(?=[${CJK_OR_PUNCT}])`, 'gu'), '')
+    .replace(BLANKS_BETWEEN_CJK, '')
     .replace(/[ \t\u3000]{2,}/gu, ' ');
 }

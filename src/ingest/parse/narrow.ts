@@ -2,7 +2,7 @@
  * Disambiguation by arithmetic: table-3 rows whose run-together digits still allow several
  * readings (split.ts) are tried together against the table's column identities.
  */
-import { cellKey, outcomeRows, type OtherRows, type RowDef, type TableDef, type Template } from '../../model/templates/index.ts';
+import { cellKey, outcomeRows, rulesOf, type OtherRows, type RowDef, type TableDef, type Template } from '../../model/templates/index.ts';
 import { readFigure } from './figures.ts';
 import { dedupeReadings } from './split.ts';
 import type { Piece, RowReading } from './types.ts';
@@ -44,7 +44,7 @@ export function narrowByColumnIdentities(readings: RowReading[], template: Templ
   // Identities that score the same in every combination (voided by a settled blank, beyond
   // reach of any reading, or with nothing undecided) are left out, and so are rows that only
   // they would decide: all their readings stay.
-  const identities = template.rules(otherRows)
+  const identities = rulesOf(template, otherRows)
     .filter((id) => id.rule === 't3.balance' || id.rule === 't3.outcome_sum')
     .filter((id) => [...id.left, ...id.right].every((k) => undecided.has(k) || (settled.has(k) && settled.get(k) !== null)))
     .filter((id) => [...id.left, ...id.right].some((k) => undecided.has(k)) && couldHold(id));

@@ -130,10 +130,11 @@ export const UNIT_SOURCE = '(?:万元|亿元|元|人次|条|篇|件|份|个|期|
  * Every number followed by one of the report units (条 篇 件 个 期 场 次 人 名 户 项 元 万元).
  * A Chinese numeral counts only when a unit follows it, so "一是" and "十九大" are not numbers.
  */
+const NUMBER_WITH_UNIT = new RegExp(`(${NUMBER_SOURCE})\\s*(${UNIT_SOURCE})`, 'g');
+
 export function findNumbersWithUnits(text: string): NumberWithUnit[] {
-  const pattern = new RegExp(`(${NUMBER_SOURCE})\\s*(${UNIT_SOURCE})`, 'g');
   const found: NumberWithUnit[] = [];
-  for (const match of text.matchAll(pattern)) {
+  for (const match of text.matchAll(NUMBER_WITH_UNIT)) {
     const parsed = parseProseNumber(match[1]);
     if (!parsed) continue;
     const leading = match[0].length - match[0].trimStart().length;

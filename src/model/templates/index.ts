@@ -5,7 +5,7 @@
 import { TEMPLATE_2019 } from './v2019.ts';
 import { TEMPLATE_2021 } from './v2021.ts';
 import { OTHER_ROWS } from './common.ts';
-import { cellKey, type CellRef, type ColumnDef, type OtherRows, type RowDef, type TableDef, type TableId, type Template, type TemplateId } from './types.ts';
+import { cellKey, type CellRef, type ColumnDef, type OtherRows, type RowDef, type RuleInstance, type TableDef, type TableId, type Template, type TemplateId } from './types.ts';
 
 export * from './types.ts';
 export { ORG_COLS, OTHER_ROWS, T2_GROUPS, T3_COL_KEYS, T3_GROUPS, T4_COL_KEYS, TABLE_HEADINGS, TABLE_NAMES, outcomeRows } from './common.ts';
@@ -30,9 +30,24 @@ export function templateForYear(year: number, templates: readonly Template[] = T
 
 export const prescribedOtherRows = (template: Template): OtherRows => template.otherRows[0];
 
-export function tables(template: Template, otherRows: OtherRows = prescribedOtherRows(template)): readonly TableDef[] {
-  return template.tables(otherRows);
+/** A template's tables and rules for one layout, built once: every report asks for them. */
+function memoized<T>(build: (template: Template, otherRows: OtherRows) => T): (template: Template, otherRows: OtherRows) => T {
+  const built = new WeakMap<Template, Map<OtherRows, T>>();
+  return (template, otherRows) => {
+    let byLayout = built.get(template);
+    if (!byLayout) built.set(template, (byLayout = new Map()));
+    if (!byLayout.has(otherRows)) byLayout.set(otherRows, build(template, otherRows));
+    return byLayout.get(otherRows)!;
+  };
 }
+
+const builtTables = memoized((template, otherRows) => template.tables(otherRows));
+
+export function tables(template: Template, otherRows: OtherRows = prescribedOtherRows(template)): readonly TableDef[] {
+  return builtTables(template, otherRows);
+}
+
+export const rulesOf: (template: Template, otherRows: OtherRows) => readonly RuleInstance[] = memoized((template, otherRows) => template.rules(otherRows));
 
 export function tableDef(template: Template, id: TableId, otherRows?: OtherRows): TableDef {
   return tables(template, otherRows).find((t) => t.id === id)!;
