@@ -101,7 +101,7 @@ describe('DatasetWriter', () => {
       writer.add(exampleReport({ source: { file: 'b.html', sha256: 'b'.repeat(64), format: 'html' }, metrics: [], checks: [], warnings: [] }), { synthetic: true });
       manifest = await writer.write(dir);
     } finally {
-      writer.close();
+      await writer.close();
     }
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -165,7 +165,7 @@ describe('DatasetWriter across years', () => {
       writer.add(later, { synthetic: false });
       await writer.write(dir);
     } finally {
-      writer.close();
+      await writer.close();
     }
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
@@ -206,7 +206,7 @@ describe('DatasetWriter with reports in any order', () => {
         for (const report of order) writer.add(report, { synthetic: true });
         return (await writer.write(dir)).tables;
       } finally {
-        writer.close();
+        await writer.close();
         await rm(dir, { recursive: true, force: true });
       }
     };

@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
-import { rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, VARCHAR, type DuckDBAppender, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
 import { DATASET_TABLES, DATASET_TABLE_NAMES, MANIFEST_FILE, tableFileName, type DatasetManifest, type DatasetTable } from '../model/dataset.ts';
@@ -31,6 +32,8 @@ export function createTableSql(table: DatasetTable): string {
 }
 
 const DUCKDB_TYPES: Record<string, DuckDBType> = { VARCHAR, INTEGER, DOUBLE, BOOLEAN };
+/** What the writer's DuckDB may hold in memory before it pages rows to its file. */
+const WRITER_MEMORY = '1GB';
 /** DuckDB's vector size: the most rows one data chunk holds. */
 const CHUNK_ROWS = 2048;
 
@@ -88,12 +91,24 @@ export class DatasetWriter {
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
     private readonly appenders: Record<DatasetTable, DuckDBAppender>,
+    private readonly workDir: string,
   ) {
     this.buffers = Object.fromEntries(DATASET_TABLE_NAMES.map((table) => [table, new ChunkBuffer(table, appenders[table])])) as Record<DatasetTable, ChunkBuffer>;
   }
 
-  static async open(): Promise<DatasetWriter> {
-    const instance = await DuckDBInstance.create(':memory:');
+  /**
+   * The rows wait in a DuckDB database on disk, not in memory, with a memory limit: a national
+   * corpus (10⁵ reports, ~2·10⁷ cells) then pages to disk instead of growing the process. The
+   * database lives in `workDir` (made, and removed on close), by default a new folder in the
+   * system's temporary folder.
+   */
+  static async open(workDir?: string): Promise<DatasetWriter> {
+    if (workDir) await mkdir(workDir, { recursive: true });
+    else workDir = await mkdtemp(path.join(tmpdir(), 'gongkai-writer-'));
+    const instance = await DuckDBInstance.create(path.join(workDir, 'rows.duckdb'), {
+      memory_limit: WRITER_MEMORY,
+      temp_directory: path.join(workDir, 'spill'),
+    });
     const connection = await instance.connect();
     // One thread: a parallel Parquet writer may cut row groups differently from run to run.
     await connection.run('SET threads = 1');
@@ -102,7 +117,7 @@ export class DatasetWriter {
       await connection.run(createTableSql(table));
       appenders[table] = await connection.createAppender(table);
     }
-    return new DatasetWriter(instance, connection, appenders);
+    return new DatasetWriter(instance, connection, appenders, workDir);
   }
 
   /** Rows appended so far, per table. */
@@ -167,9 +182,10 @@ export class DatasetWriter {
     );
   }
 
-  close(): void {
+  async close(): Promise<void> {
     for (const appender of Object.values(this.appenders)) appender.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
+    await rm(this.workDir, { recursive: true, force: true });
   }
 }

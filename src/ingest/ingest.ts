@@ -176,7 +176,8 @@ export async function ingest(paths: string[], outDir: string, options: IngestOpt
     progress.log(`${file}: ${text}`);
   };
   try {
-    writer = await DatasetWriter.open();
+    // beside the staging folder, so a killed run's rows are tidied with its staging folder by the next run
+    writer = await DatasetWriter.open(`${stagingDir}.rows`);
     for await (const result of readReportsInOrder(files, { workers: options.workers ?? 0, onFallback: progress.log, timeLimitMs: options.timeLimitMs })) {
       const shown = displayPath(result.file.path);
       if (!('problem' in result)) applyRegister(result.report, options.register);
@@ -224,6 +225,6 @@ export async function ingest(paths: string[], outDir: string, options: IngestOpt
     await discardStaging(stagingDir);
     throw error;
   } finally {
-    writer?.close();
+    await writer?.close();
   }
 }

@@ -36,7 +36,7 @@ describe('own reports in SQL', () => {
     const writer = await DatasetWriter.open();
     writer.add(report.report, { synthetic: report.synthetic });
     await writer.write(dir);
-    writer.close();
+    await writer.close();
     const rows = reportRows(report.report, { synthetic: report.synthetic });
     for (const table of ['reports', 'cells', 'metrics', 'checks'] as const) {
       await connection.run(createTableSql(table));
@@ -82,7 +82,7 @@ describe('own reports in SQL', () => {
     writer.add(first.report, { synthetic: first.synthetic });
     writer.add(other.report, { synthetic: other.synthetic });
     await writer.write(second);
-    writer.close();
+    await writer.close();
     await connection.run(createTableSql('agency_years'));
     for (const table of DATASET_TABLE_NAMES) {
       await connection.run(`CREATE TABLE ${stagedTable(table)} AS SELECT * FROM read_parquet('${tablePath(second, table)}')`);
