@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeOverviewJson } from '../../scripts/overview-json.ts';
+import { writeFirstPaintJson } from '../../scripts/first-paint-json.ts';
 import { generateDemoReports } from '../../src/demo/generate.ts';
 import { DatasetWriter } from '../../src/ingest/dataset-writer.ts';
 import { runChecks } from '../../src/model/rules.ts';
@@ -50,7 +50,7 @@ export async function writeDoctoredDist(): Promise<string> {
     } finally {
       writer.close();
     }
-    await writeOverviewJson(dir);
+    await writeFirstPaintJson(dir);
   }
   return dist;
 }

@@ -25,7 +25,8 @@ export interface AppPage {
 }
 
 export interface Browser {
-  open(hash: string, options?: { width?: number; height?: number; dataset?: 'demo' | 'real' }): Promise<AppPage>;
+  /** `before` runs on the page before it navigates (e.g. to route requests). */
+  open(hash: string, options?: { width?: number; height?: number; dataset?: 'demo' | 'real'; before?: (page: Page) => Promise<void> }): Promise<AppPage>;
   close(): Promise<void>;
 }
 
@@ -52,6 +53,7 @@ export async function startBrowser(baseUrl: string): Promise<Browser> {
         if (message.type() === 'error') consoleErrors.push(message.text());
       });
       page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+      await options.before?.(page);
       await page.goto(new URL(hash.startsWith('#') ? `/${onDataset(hash, options.dataset ?? 'demo')}` : hash, baseUrl).href, { waitUntil: 'domcontentloaded' });
       return {
         page,

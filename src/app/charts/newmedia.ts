@@ -2,12 +2,11 @@
 import type { ChartOption } from './echarts.ts';
 import { formatCompact, formatNumber, type Lang } from '../format.ts';
 import { platformName } from '../i18n/labels.ts';
-import type { NewMediaAccountRow, NewMediaPlatformRow } from '../queries/newmedia.ts';
+import type { NewMediaAccountRow, NewMediaMeasure, NewMediaPlatformRow } from '../queries/newmedia.ts';
 import { tooltipHtml } from './tooltip.ts';
 import { agencyAxisLabel } from './agency-labels.ts';
 import { MEASURE_COLORS, seriesColor, seriesSymbol } from './palette.ts';
 
-export type NewMediaMeasure = 'followers' | 'posts';
 
 export const PLATFORM_ORDER = ['wechat', 'weibo', 'douyin', 'toutiao', 'video_channel', 'app', 'other'] as const;
 

@@ -9,11 +9,12 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { DATASETS, DATASET_TABLE_NAMES, MANIFEST_FILE, type DatasetManifest } from '../../model/dataset.ts';
-import { currentDataset } from '../state/dataset.ts';
+import { DATASET_TABLE_NAMES, MANIFEST_FILE, type DatasetManifest } from '../../model/dataset.ts';
 import { reportMeasuresSql } from '../queries/measures.ts';
 import { dbStatus } from './status.svelte.ts';
 import { loadParquetWasm } from './parquet.ts';
+import { dataUrl } from './data-url.ts';
+import { precomputedAnswer } from './precomputed.svelte.ts';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -22,14 +23,9 @@ const BUNDLES: duckdb.DuckDBBundles = {
 
 let connection: Promise<duckdb.AsyncDuckDBConnection> | null = null;
 
-/** Where the page's dataset lives: `<base>/data/<dataset>/` of the app's own origin. */
-export function dataUrl(file: string): string {
-  return `${import.meta.env.BASE_URL}data/${DATASETS[currentDataset()]}/${file}`;
-}
-
 async function startEngine(): Promise<duckdb.AsyncDuckDBConnection> {
   performance.mark('gongkai:engine-start');
-  // loaded on demand so the first chart (drawn from overview.json) does not wait for this code
+  // loaded on demand so the first charts (drawn from precomputed answers) do not wait for this code
   const { selectBundle, AsyncDuckDB, VoidLogger } = await import('@duckdb/duckdb-wasm');
   const bundle = await selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker!);
@@ -137,8 +133,13 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-/** Run SQL and return plain objects (numbers as numbers, NULL as null). */
+/**
+ * Run SQL and return plain objects (numbers as numbers, NULL as null). A view's default-state
+ * query is answered from its precomputed rows, without waiting for DuckDB.
+ */
 export async function query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+  const answered = await precomputedAnswer(sql);
+  if (answered) return answered as T[];
   const conn = await startDatabase();
   const start = performance.now();
   const result = await conn.query(sql);

@@ -1,31 +1,63 @@
 /**
- * The Overview's figures precomputed for the unfiltered dataset (scripts/overview-json.ts),
- * trusted only when built from the manifest the server holds now.
+ * Answers to each view's default-state queries, computed by `npm run data` in native DuckDB
+ * (views/first-paint.ts, scripts/first-paint-json.ts) and fetched per route, so a view draws
+ * before DuckDB-wasm is up. Trusted only while the server's manifest.json is the one they were
+ * computed from, and never once the reader's own reports have joined the tables.
  */
-import type { OverviewData } from '../queries/overview.ts';
-import { dataUrl } from './database.ts';
+import { MANIFEST_FILE } from '../../model/dataset.ts';
+import { FIRST_PAINT_DIR, type DatasetCounts, type FirstPaintFile } from '../views/first-paint.ts';
+import { dataUrl } from './data-url.ts';
 
 class Precomputed {
-  overview = $state.raw<OverviewData | null>(null);
-  settled = $state(false);
+  /** The unfiltered dataset's counts, from the first route file that loaded. */
+  counts = $state.raw<DatasetCounts | null>(null);
+  /** Routes whose default state can be drawn from precomputed answers. */
+  routes = $state.raw<ReadonlySet<string>>(new Set());
+  retired = $state(false);
 }
 
 export const precomputed = new Precomputed();
+
+const answers = new Map<string, unknown[]>();
+const loads = new Map<string, Promise<void>>();
+let manifest: Promise<string | null> | null = null;
 
 async function fetchText(file: string): Promise<string | null> {
   const response = await fetch(dataUrl(file), { cache: 'no-cache' });
   return response.ok ? response.text() : null;
 }
 
-export async function loadPrecomputed(): Promise<void> {
+async function loadRoute(route: string): Promise<void> {
   try {
-    const [overview, manifest] = await Promise.all([fetchText('overview.json'), fetchText('manifest.json')]);
-    if (overview === null || manifest === null) return;
-    const parsed = JSON.parse(overview) as { manifest: string; data: OverviewData };
-    if (parsed.manifest === manifest) precomputed.overview = parsed.data;
+    manifest ??= fetchText(MANIFEST_FILE).catch(() => null);
+    const [text, current] = await Promise.all([fetchText(`${FIRST_PAINT_DIR}/${route}.json`), manifest]);
+    if (text === null || current === null || precomputed.retired) return;
+    const file = JSON.parse(text) as FirstPaintFile;
+    if (file.manifest !== current || file.route !== route) return;
+    for (const [sql, rows] of file.answers) answers.set(sql, rows);
+    precomputed.counts ??= file.counts;
+    precomputed.routes = new Set([...precomputed.routes, route]);
   } catch {
-    // A missing or stale file only means the Overview waits for DuckDB.
-  } finally {
-    precomputed.settled = true;
+    // A missing, stale or broken file only means the view waits for DuckDB.
   }
+}
+
+/** Fetch a route's answers (once); resolves when they are in or known to be absent. */
+export function loadPrecomputed(route: string): Promise<void> {
+  let load = loads.get(route);
+  if (!load) loads.set(route, (load = loadRoute(route)));
+  return load;
+}
+
+/** The precomputed rows for exactly this SQL, once the route files asked for so far have settled; null if none. */
+export async function precomputedAnswer(sql: string): Promise<unknown[] | null> {
+  await Promise.all(loads.values());
+  return precomputed.retired ? null : (answers.get(sql) ?? null);
+}
+
+/** The tables no longer hold what the answers were computed from (the reader added reports). */
+export function retirePrecomputed(): void {
+  precomputed.retired = true;
+  precomputed.routes = new Set();
+  answers.clear();
 }

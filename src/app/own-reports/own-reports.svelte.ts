@@ -5,7 +5,7 @@
  */
 import { DATASET_TABLE_NAMES, type DatasetTable } from '../../model/dataset.ts';
 import { startDatabase, query } from '../db/database.ts';
-import { precomputed } from '../db/precomputed.svelte.ts';
+import { retirePrecomputed } from '../db/precomputed.svelte.ts';
 import { dataVersion } from '../db/query.svelte.ts';
 import { dbStatus } from '../db/status.svelte.ts';
 import { problemText } from '../i18n/problems.ts';
@@ -170,10 +170,10 @@ async function inTransaction(sql: string): Promise<void> {
   }
 }
 
-/** After new reports are in: the per-report measures again, every query re-run, and the precomputed overview (which lacks them) no longer shown. */
+/** After new reports are in: no precomputed answer (they lack them), the per-report measures again, every query re-run. */
 async function joined(reports: readonly AddedReport[]): Promise<void> {
+  retirePrecomputed();
   await query(reportMeasuresSql());
   ownReports.ids = new Set([...ownReports.ids, ...reports.map((r) => r.id)]);
-  precomputed.overview = null;
   dataVersion.bump();
 }

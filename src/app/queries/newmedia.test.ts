@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_REPORTS, openFixtureDb, type FixtureDb } from '../../testing/view-fixture.ts';
-import { newMediaAccountsSql, newMediaPlatformsSql, type NewMediaAccountRow, type NewMediaPlatformRow } from './newmedia.ts';
+import { newMediaAccountsSql, newMediaPlatformsSql, newMediaTopSql, type NewMediaAccountRow, type NewMediaPlatformRow } from './newmedia.ts';
 
 let db: FixtureDb;
 beforeAll(async () => { db = await openFixtureDb(FIXTURE_REPORTS); });
@@ -14,6 +14,13 @@ describe('newMediaAccountsSql', () => {
     ]);
     expect(rows[0].approx).toBe(true);
     expect(rows[1].evidence).toContain('16000');
+  });
+
+  it('keeps one year when asked, and ranks that year’s accounts by either figure', async () => {
+    expect((await db.query<NewMediaAccountRow>(newMediaAccountsSql('TRUE', 2020))).map((r) => [r.report_id, r.platform])).toEqual([['a2020', 'wechat'], ['a2020', 'weibo']]);
+    expect((await db.query<NewMediaAccountRow>(newMediaTopSql('TRUE', 2020, 'followers', 15))).map((r) => r.platform)).toEqual(['wechat', 'weibo']);
+    expect((await db.query<NewMediaAccountRow>(newMediaTopSql('TRUE', 2020, 'posts', 1))).map((r) => r.platform)).toEqual(['weibo']);
+    expect((await db.query<NewMediaAccountRow>(newMediaTopSql('TRUE', 2021, 'posts', 15))).map((r) => r.platform)).toEqual(['wechat']);
   });
 });
 

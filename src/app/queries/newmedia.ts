@@ -26,6 +26,9 @@ export interface NewMediaAccountRow {
 }
 
 /** A followers figure this many times above or below its account's other years is flagged. */
+/** What the view ranks and sums: followers (关注用户) or posts (发布信息). */
+export type NewMediaMeasure = 'followers' | 'posts';
+
 export const JUMP_FACTOR = 10;
 const isJumpSql = (ratio: string) => `(${ratio} >= ${JUMP_FACTOR} OR ${ratio} <= ${1 / JUMP_FACTOR})`;
 
@@ -56,9 +59,11 @@ jumps AS (
   FROM acc JOIN sel ON sel.id = acc.report_id
   WHERE acc.followers > 0)`;
 
-/** One row per account and report. */
-export function newMediaAccountsSql(where: string): string {
-  return `WITH ${accountsCte(where)}
+const ofYear = (where: string, year: number | null) => (year === null ? where : `(${whereOrAll(where)}) AND r.year = ${Math.trunc(year)}`);
+
+/** One row per account and report (of `year` only, when given; an account's jump still weighs all its years). */
+export function newMediaAccountsSql(where: string, year: number | null = null): string {
+  return `WITH ${accountsCte(ofYear(where, year))}
 SELECT acc.report_id, sel.agency, sel.year, coalesce(sel.synthetic, false) AS synthetic, acc.platform, acc.account,
   acc.followers, acc.posts, acc.posts_cumulative, acc.approx, acc.evidence, jumps.followers_jump
 FROM acc JOIN sel ON sel.id = acc.report_id
@@ -95,4 +100,16 @@ SELECT acc.platform, sel.year, count(*)::INTEGER AS n_accounts, count(DISTINCT a
 FROM acc JOIN sel ON sel.id = acc.report_id
 LEFT JOIN jumps ON jumps.report_id = acc.report_id AND jumps.platform = acc.platform AND jumps.account IS NOT DISTINCT FROM acc.account
 GROUP BY acc.platform, sel.year ORDER BY sel.year, acc.platform`;
+}
+
+/** How many accounts the ranking chart shows. */
+export const NEWMEDIA_TOP = 15;
+
+/** The `limit` accounts of `year` with the most of `measure` (a running total of posts is not ranked against years' posts). */
+export function newMediaTopSql(where: string, year: number, measure: NewMediaMeasure, limit: number): string {
+  const column = measure === 'posts' ? 'posts' : 'followers';
+  return `SELECT * FROM (${newMediaAccountsSql(where, year)})
+WHERE ${column} IS NOT NULL${measure === 'posts' ? ' AND NOT posts_cumulative' : ''}
+ORDER BY ${column} DESC, followers DESC NULLS LAST, agency, platform, account
+LIMIT ${Math.trunc(limit)}`;
 }

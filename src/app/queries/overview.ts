@@ -71,7 +71,7 @@ LIMIT ${Math.trunc(limit)}`;
 
 export const FAILING_LIST_LIMIT = 12;
 
-/** Everything the Overview draws, as precomputed into `overview.json` for the unfiltered dataset. */
+/** Everything the Overview draws, in one answer. */
 export interface OverviewData {
   counts: OverviewCounts;
   byYear: ReportsByYearRow[];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_REPORTS, openFixtureDb, type FixtureDb } from '../../testing/view-fixture.ts';
-import { procurementReportsSql, procurementTrendSql, type ProcurementReportRow, type ProcurementTrendRow } from './procurement.ts';
+import { procurementFiguresSql, procurementReportsSql, procurementTopSql, procurementTrendSql, type ProcurementFiguresRow, type ProcurementReportRow, type ProcurementTrendRow } from './procurement.ts';
 
 let db: FixtureDb;
 beforeAll(async () => { db = await openFixtureDb(FIXTURE_REPORTS); });
@@ -24,5 +24,17 @@ describe('procurementTrendSql', () => {
       [2020, 2, 2, 398, 8048.98959], [2021, 2, 0, null, null], [2022, 2, 0, null, null],
     ]);
     expect(rows[2]).toMatchObject({ narrative_amount: 120, n_with_narrative: 1 });
+  });
+});
+
+describe('procurementFiguresSql and procurementTopSql', () => {
+  it('sum the listed reports’ figures, a sum over no figure staying null, and rank by amount', async () => {
+    const [all] = await db.query<ProcurementFiguresRow>(procurementFiguresSql('TRUE'));
+    expect(all).toMatchObject({ n_applicable: 2, n_with_amount: 2, table_projects: 398, narrative_amount: 788.7 });
+    expect(all!.table_amount).toBeCloseTo(8048.98959, 5);
+    const [later] = await db.query<ProcurementFiguresRow>(procurementFiguresSql('r.year >= 2021'));
+    expect(later).toEqual({ n_applicable: 0, n_with_amount: 0, table_amount: null, table_projects: null, narrative_amount: 120 });
+    expect((await db.query<ProcurementReportRow>(procurementTopSql('TRUE', 15))).map((r) => r.id)).toEqual(['b2020', 'a2020']);
+    expect((await db.query<ProcurementReportRow>(procurementTopSql('TRUE', 1))).map((r) => r.id)).toEqual(['b2020']);
   });
 });

@@ -82,3 +82,36 @@ SELECT sel.year, count(*)::INTEGER AS n_reports,
 FROM sel LEFT JOIN p ON p.id = sel.id
 GROUP BY sel.year ORDER BY sel.year`;
 }
+
+export interface ProcurementFiguresRow {
+  /** Reports whose template has table 2 （九）. */
+  n_applicable: number;
+  /** Of those, reports that give an amount. */
+  n_with_amount: number;
+  /** Σ table 2 amounts (万元) over the reports that give one; null when none does. */
+  table_amount: number | null;
+  table_projects: number | null;
+  /** Σ amounts stated in the text, over every listed report; null when none states one. */
+  narrative_amount: number | null;
+}
+
+/** The view's headline figures over the reports procurementReportsSql lists, in one row. */
+export function procurementFiguresSql(where: string): string {
+  return `SELECT count(*) FILTER (WHERE p.applicable)::INTEGER AS n_applicable,
+  count(p.amount) FILTER (WHERE p.applicable)::INTEGER AS n_with_amount,
+  (sum(p.amount) FILTER (WHERE p.applicable))::DOUBLE AS table_amount,
+  (sum(p.projects) FILTER (WHERE p.applicable))::DOUBLE AS table_projects,
+  sum(p.narrative_amount)::DOUBLE AS narrative_amount
+FROM (${procurementReportsSql(where)}) p`;
+}
+
+/** How many reports the ranking chart shows. */
+export const PROCUREMENT_TOP = 15;
+
+/** The `limit` reports with the largest table 2 amounts (ties in the list's order). */
+export function procurementTopSql(where: string, limit: number): string {
+  return `SELECT * FROM (${procurementReportsSql(where)})
+WHERE applicable AND amount IS NOT NULL
+ORDER BY amount DESC, year DESC NULLS LAST, agency, id
+LIMIT ${Math.trunc(limit)}`;
+}

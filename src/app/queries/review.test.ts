@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_REPORTS, openFixtureDb, type FixtureDb } from '../../testing/view-fixture.ts';
-import { reviewCellsSql, reviewFiguresSql, reviewReportsSql, reviewTrendSql, type ReviewCellRow, type ReviewReportRow, type ReviewTrendRow } from './review.ts';
+import { REVIEW_RANK_MEASURES, reviewCellsSql, reviewFiguresSql, reviewReportsSql, reviewTopSql, reviewTrendSql, reviewUnrankedSql, type ReviewCellRow, type ReviewReportRow, type ReviewTrendRow } from './review.ts';
+import { reviewRankOption } from '../charts/review.ts';
 
 let db: FixtureDb;
 beforeAll(async () => { db = await openFixtureDb(FIXTURE_REPORTS); });
@@ -44,5 +45,21 @@ describe('reviewFiguresSql', () => {
     const reports = await db.query<ReviewReportRow>(reviewReportsSql('TRUE'));
     const closed = reports.filter((r) => r.review_correction_rate__state === 'value');
     expect(all.review_correction_rate).toBeCloseTo(closed.reduce((s, r) => s + r.review_corrected!, 0) / closed.reduce((s, r) => s + r.review_correction_rate__den!, 0), 12);
+  });
+});
+
+describe('reviewTopSql and reviewUnrankedSql', () => {
+  it('rank in the database what the chart would rank from every report, and count the rest', async () => {
+    const reports = await db.query<ReviewReportRow>(reviewReportsSql('TRUE'));
+    for (const measure of REVIEW_RANK_MEASURES) {
+      for (const minClosed of [1, 3]) {
+        const option = reviewRankOption(reports, { lang: 'zh', measure, minClosed, limit: 3 });
+        const charted = (option.series as { data: { id: string }[] }[])[0]!.data.map((d) => d.id);
+        const top = await db.query<ReviewReportRow>(reviewTopSql('TRUE', measure, minClosed, 3));
+        expect(top.map((r) => r.id), `${measure} ≥${minClosed}`).toEqual(charted);
+      }
+      const [unranked] = await db.query<{ n: number }>(reviewUnrankedSql('TRUE', measure));
+      expect(unranked!.n).toBe(reports.filter((r) => r[measure] === null).length);
+    }
   });
 });

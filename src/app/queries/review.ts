@@ -71,3 +71,24 @@ export interface ReviewTrendRow {
 export function reviewTrendSql(where: string): string {
   return aggregateSql(REVIEW_MEASURES, whereOrAll(where), [{ sql: 'year::INTEGER', as: 'year' }]);
 }
+
+/** How many reports the ranking chart shows. */
+export const REVIEW_TOP = 15;
+
+/**
+ * The `limit` reports with the most of `measure`; ties go to more closed cases, then more review
+ * cases, then the list's order. A correction rate counts only with at least `minClosed` closed cases.
+ */
+export function reviewTopSql(where: string, measure: ReviewRankMeasure, minClosed: number, limit: number): string {
+  const closed = 'coalesce(review_correction_rate__den, 0)';
+  const enough = measure === 'review_correction_rate' && minClosed > 1 ? ` AND ${closed} >= ${Math.trunc(minClosed)}` : '';
+  return `SELECT * FROM (${reviewReportsSql(where)})
+WHERE ${measure} IS NOT NULL${enough}
+ORDER BY ${measure} DESC, ${closed} DESC, coalesce(review_cases, 0) DESC, year DESC NULLS LAST, review_cases DESC NULLS LAST, agency, id
+LIMIT ${Math.trunc(limit)}`;
+}
+
+/** Reports the ranking leaves out: `measure` blank, missing or without a closed case. */
+export function reviewUnrankedSql(where: string, measure: ReviewRankMeasure): string {
+  return `SELECT count(*)::INTEGER AS n FROM (${reviewReportsSql(where)}) WHERE ${measure} IS NULL`;
+}

@@ -1,0 +1,101 @@
+/**
+ * What each view asks the database when it opens with no filters and no view parameters: the
+ * same SQL builders, fed the same defaults the view reads from an empty URL. `npm run data` runs
+ * these in native DuckDB and ships the answers (`first-paint/<route>.json`), so every view draws
+ * before DuckDB-wasm has started. A view whose queries drift from these simply waits for DuckDB;
+ * tests/e2e/first-paint.test.ts catches that.
+ */
+import { filterOptionsSql, datedReportWhere, filtersFromParams, reportWhere } from '../queries/filters.ts';
+import { overviewData, countsSql, type OverviewCounts } from '../queries/overview.ts';
+import { measureById } from '../queries/measures.ts';
+import { agenciesSql, rankSql, yearsSql } from '../queries/compare.ts';
+import { groupTrendSql } from '../queries/trends.ts';
+import { outcomeCellsSql, outcomeFiguresSql, outcomeReportsSql, outcomeTrendSql } from '../queries/outcomes.ts';
+import { procurementFiguresSql, procurementReportsSql, procurementTopSql, procurementTrendSql, PROCUREMENT_TOP } from '../queries/procurement.ts';
+import { NEWMEDIA_TOP, newMediaAccountsSql, newMediaPlatformsSql, newMediaTopSql, type NewMediaPlatformRow } from '../queries/newmedia.ts';
+import { REVIEW_TOP, reviewCellsSql, reviewFiguresSql, reviewReportsSql, reviewTopSql, reviewTrendSql, reviewUnrankedSql } from '../queries/review.ts';
+import { qualityByRuleSql, qualityIssueCountSql, qualityIssuesSql, qualityStatesSql, seriesSql } from '../queries/quality.ts';
+import { readParam } from '../state/params.ts';
+import { COMPARE_PARAMS, NEWMEDIA_PARAMS, QUALITY_PARAMS, REVIEW_PARAMS, TRENDS_PARAMS } from './params.ts';
+import { COMPARE_SIDE_MEASURES, QUALITY_PAGE_SIZE } from './view-constants.ts';
+
+export type Run = <T>(sql: string) => Promise<T[]>;
+
+const DEFAULTS: Readonly<Record<string, string>> = {};
+const filters = filtersFromParams(DEFAULTS);
+const where = reportWhere(filters);
+const dated = datedReportWhere(filters);
+const all = (run: Run, sqls: (string | null)[]) => Promise.all(sqls.filter((s): s is string => s !== null).map((s) => run(s)));
+
+/** Per route, the queries its page (the view and the filter bar above it) runs in its default state. */
+export const FIRST_PAINT: Readonly<Record<string, (run: Run) => Promise<unknown>>> = {
+  overview: (run) => overviewData(run, where),
+  compare: async (run) => {
+    const measure = measureById(readParam(DEFAULTS, COMPARE_PARAMS.measure));
+    const years = await run<{ year: number }>(yearsSql(where));
+    const latest = years[0]?.year ?? null;
+    const side = COMPARE_SIDE_MEASURES.some((m) => m.id === measure.id) ? COMPARE_SIDE_MEASURES : [measure, ...COMPARE_SIDE_MEASURES];
+    return all(run, [latest === null ? null : rankSql(measure, latest, where), agenciesSql(side, readParam(DEFAULTS, COMPARE_PARAMS.selected), where)]);
+  },
+  trends: (run) => all(run, [groupTrendSql(measureById(readParam(DEFAULTS, TRENDS_PARAMS.measure)), where, readParam(DEFAULTS, TRENDS_PARAMS.groupBy), 0)]),
+  outcomes: (run) => all(run, [outcomeCellsSql(dated), outcomeReportsSql(dated), outcomeTrendSql(dated), outcomeFiguresSql(dated)]),
+  procurement: (run) => all(run, [procurementFiguresSql(dated), procurementTrendSql(dated), procurementTopSql(dated, PROCUREMENT_TOP), procurementReportsSql(dated)]),
+  newmedia: async (run) => {
+    const platforms = await run<NewMediaPlatformRow>(newMediaPlatformsSql(where));
+    const latest = Math.max(...platforms.map((p) => p.year ?? -Infinity));
+    if (!Number.isFinite(latest)) return [];
+    return all(run, [newMediaTopSql(where, latest, readParam(DEFAULTS, NEWMEDIA_PARAMS.measure), NEWMEDIA_TOP), newMediaAccountsSql(where, latest)]);
+  },
+  review: (run) => {
+    const rankBy = readParam(DEFAULTS, REVIEW_PARAMS.rankBy);
+    return all(run, [reviewCellsSql(dated), reviewReportsSql(dated), reviewTrendSql(dated), reviewFiguresSql(dated),
+      reviewTopSql(dated, rankBy, Number(readParam(DEFAULTS, REVIEW_PARAMS.minClosed)), REVIEW_TOP), reviewUnrankedSql(dated, rankBy)]);
+  },
+  quality: (run) => {
+    const options = { rule: readParam(DEFAULTS, QUALITY_PARAMS.rule), status: readParam(DEFAULTS, QUALITY_PARAMS.status), severity: readParam(DEFAULTS, QUALITY_PARAMS.severity) };
+    const page = readParam(DEFAULTS, QUALITY_PARAMS.page);
+    return all(run, [qualityByRuleSql(where), qualityStatesSql(where), qualityIssueCountSql(where, options), seriesSql(where),
+      qualityIssuesSql(where, { ...options, limit: QUALITY_PAGE_SIZE, offset: page * QUALITY_PAGE_SIZE })]);
+  },
+};
+
+/** The filter bar sits above every filtered view; its query is answered in each route's file. */
+export const SHARED_FIRST_PAINT = (run: Run) => run(filterOptionsSql());
+
+/** The whole dataset in a few figures, carried by every route's file (the shell's badge and notes need them before DuckDB is up). */
+export const datasetCountsSql = () => countsSql(where);
+export type DatasetCounts = OverviewCounts;
+
+/** The folder of a dataset holding `<route>.json` per view. */
+export const FIRST_PAINT_DIR = 'first-paint';
+
+/**
+ * An answer longer than this (as JSON) is left out of a route's file: that part of the view (in
+ * practice a full list of reports, shown 50 at a time) waits for DuckDB, and the charts do not
+ * wait for its bytes.
+ */
+export const FIRST_PAINT_MAX_BYTES = 128 * 1024;
+
+export interface FirstPaintFile {
+  /** The manifest.json text the answers were computed from; the app trusts them only while it is unchanged. */
+  manifest: string;
+  route: string;
+  counts: DatasetCounts;
+  /** [sql, rows] pairs. */
+  answers: [string, Record<string, unknown>[]][];
+}
+
+/** Run a route's first-paint queries through `run`, keeping every answer small enough to ship. */
+export async function firstPaintAnswers(route: string, run: Run): Promise<{ answers: [string, Record<string, unknown>[]][]; left: string[] }> {
+  const answers = new Map<string, Record<string, unknown>[]>();
+  const left: string[] = [];
+  const recording: Run = async <T>(sql: string) => {
+    const rows = await run<T>(sql);
+    if (new TextEncoder().encode(JSON.stringify(rows)).length > FIRST_PAINT_MAX_BYTES) left.push(sql);
+    else answers.set(sql, rows as Record<string, unknown>[]);
+    return rows;
+  };
+  await SHARED_FIRST_PAINT(recording);
+  await FIRST_PAINT[route]!(recording);
+  return { answers: [...answers], left };
+}
