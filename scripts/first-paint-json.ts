@@ -14,7 +14,7 @@ import { DATASET_TABLE_NAMES } from '../src/model/dataset.ts';
 import { tablePath } from '../src/ingest/dataset-writer.ts';
 import { reportMeasuresSql } from '../src/app/queries/measures.ts';
 import { sqlString } from '../src/app/queries/filters.ts';
-import { FIRST_PAINT, FIRST_PAINT_DIR, datasetCountsSql, firstPaintAnswers, type DatasetCounts, type FirstPaintFile } from '../src/app/views/first-paint.ts';
+import { VIEW_QUERIES, FIRST_PAINT_DIR, datasetCountsSql, firstPaintAnswers, type DatasetCounts, type FirstPaintFile } from '../src/app/views/first-paint.ts';
 
 /** As DuckDB-wasm hands them to the app (castBigIntToDouble, castDecimalToDouble): plain numbers. */
 function plain(value: unknown, sql: string): unknown {
@@ -52,7 +52,7 @@ export async function writeFirstPaintJson(dir: string): Promise<FirstPaintSummar
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
     const summary: FirstPaintSummary = { files: [], bytes: 0, left: {} };
-    for (const route of Object.keys(FIRST_PAINT)) {
+    for (const route of Object.keys(VIEW_QUERIES)) {
       const { answers, left } = await firstPaintAnswers(route, run);
       const file: FirstPaintFile = { manifest, route, counts: counts!, answers };
       const text = JSON.stringify(file) + '\n';
