@@ -1,9 +1,15 @@
 /**
- * `npm run bench:scale [-- --reports 100000 --workers 0,2 --part ingest|app --no-save --input DIR]`:
- * ingest of a generated national-scale corpus (or of the reports in DIR), against the floor of merely reading the same files, measured
- * in the same run: reports/s, × the read time, peak memory. Each ingest runs in its own process so
- * its peak memory is its own. Figures go to bench/results.json (with the machine) and are compared
- * with the last committed run of the same size. `npm run bench:ingest` is this at 10,000 reports.
+ * `npm run bench:scale [-- --reports 100000 --part ingest|app|all --workers 0,2 --changes 12 --dataset DIR --input DIR --no-save]`,
+ * both halves by default, figures side by side in one run:
+ *   - ingest of a generated national-scale corpus (or of the reports in --input), against the
+ *     floor of merely reading the same files: reports/s, × the read time, peak memory. Each ingest
+ *     runs in its own process so its peak memory is its own;
+ *   - the app (scripts/app-bench.ts) in headless Chromium on the bundled datasets and on the
+ *     generated one (the dataset the last ingest wrote, or --dataset DIR from `npm run gen --
+ *     --dataset`): first chart per view cold, filter changes per view, bytes, heap, beside native
+ *     DuckDB on the same files. `--reports 0` measures the bundled datasets only (`npm run bench:app`).
+ * Figures go to bench/results.json (with the machine) and are compared with the last committed run
+ * of the same size. `npm run bench:ingest` is the ingest half at 10,000 reports.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +22,9 @@ import { getHeapStatistics } from 'node:v8';
 import { writeDemoCorpus } from '../src/demo/corpus.ts';
 import { DEMO_YEARS } from '../src/demo/generate.ts';
 import { collectFiles, ingest } from '../src/ingest/ingest.ts';
+import { DATASETS } from '../src/model/dataset.ts';
+import { benchApp, printAppResult, type AppBenchResult } from './app-bench.ts';
+import { writeFirstPaintJson } from './first-paint-json.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_FILE = path.join(repoRoot, 'bench', 'results.json');
@@ -39,6 +48,7 @@ interface BenchResult {
   reports: number;
   inputMb: number;
   ingest: IngestRun[];
+  app?: AppBenchResult[];
 }
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
@@ -65,11 +75,12 @@ async function ingestChild(input: string, out: string, workers: number): Promise
   process.stdout.write(JSON.stringify({ reports: summary.reports, seconds: took, peakRssMb: process.resourceUsage().maxRSS / 1024, peakHeapMb: peakHeap / 2 ** 20 }));
 }
 
+/** One ingest in a child process; its dataset is left in `out`. */
 async function timedIngest(input: string, out: string, workers: number): Promise<{ reports: number; seconds: number; peakRssMb: number; peakHeapMb: number }> {
+  await rm(out, { recursive: true, force: true });
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', input, out, String(workers)], {
     cwd: repoRoot, maxBuffer: 1 << 20,
   });
-  await rm(out, { recursive: true, force: true });
   return JSON.parse(stdout);
 }
 
@@ -92,38 +103,45 @@ function printTable(result: BenchResult, previous: BenchResult | undefined): voi
   for (const line of [header, widths.map((w) => '-'.repeat(w)), ...rows]) console.log(line.map((cell, i) => cell.padStart(widths[i])).join('  '));
 }
 
+const GOALS = { bundled: { firstChart: 1000, p95: 100 }, scaled: { firstChart: 1500, p95: 150 } };
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       reports: { type: 'string', default: '100000' },
       workers: { type: 'string', default: `0,${availableParallelism()}` },
-      part: { type: 'string', default: 'ingest' },
+      part: { type: 'string', default: 'all' },
+      changes: { type: 'string', default: '12' },
       save: { type: 'boolean', default: true },
       input: { type: 'string' },
+      dataset: { type: 'string' },
     },
     allowNegative: true,
   });
-  if (values.part === 'app') {
-    console.log('bench:scale --part app: not implemented yet. The browser half (first chart, filters over a national-scale dataset) is still to be written; npm run bench:app measures the demo dataset.');
-    process.exitCode = 2;
-    return;
-  }
-  if (values.part !== 'ingest') throw new Error(`--part takes ingest or app, not ${values.part}`);
+  if (!['ingest', 'app', 'all'].includes(values.part)) throw new Error(`--part takes ingest, app or all, not ${values.part}`);
   const wanted = Number(values.reports);
-  if (!Number.isInteger(wanted) || wanted <= 0) throw new Error(`--reports must be a positive whole number, got ${values.reports}`);
+  if (!Number.isInteger(wanted) || wanted < 0) throw new Error(`--reports must be a whole number, got ${values.reports}`);
   const workerCounts = values.workers.split(',').map(Number);
   if (workerCounts.some((n) => !Number.isInteger(n) || n < 0)) throw new Error(`--workers takes whole numbers like 0,2, not ${values.workers}`);
+  const changes = Number(values.changes);
+  if (!Number.isInteger(changes) || changes <= 0) throw new Error(`--changes must be a positive whole number, got ${values.changes}`);
+  const runIngest = values.part !== 'app';
+  const runApp = values.part !== 'ingest';
+  const scaled = values.dataset ? path.resolve(values.dataset) : null;
+  if (scaled && !existsSync(path.join(scaled, 'manifest.json'))) throw new Error(`--dataset ${scaled}: no manifest.json (make one with npm run gen -- --agencies N --dataset --out DIR)`);
+  const needCorpus = runIngest || (runApp && wanted > 0 && !scaled);
+  if (runIngest && wanted === 0 && !values.input) throw new Error('the ingest half needs --reports N > 0 or --input DIR');
 
   const work = await mkdtemp(path.join(tmpdir(), 'gongkai-bench-scale-'));
   try {
     let input = path.join(work, 'reports');
-    let corpus: { files: number; bytes: number };
-    if (values.input) {
+    let corpus = { files: 0, bytes: 0 };
+    if (needCorpus && values.input) {
       input = path.resolve(values.input);
       const { files } = await collectFiles([input]);
       corpus = { files: files.length, bytes: (await Promise.all(files.map((f) => stat(f.path)))).reduce((sum, s) => sum + s.size, 0) };
       console.log(`${corpus.files.toLocaleString('en')} report files in ${input}, ${(corpus.bytes / 1e6).toFixed(1)} MB`);
-    } else {
+    } else if (needCorpus) {
       const agencies = Math.ceil(wanted / DEMO_YEARS.length);
       const started = process.hrtime.bigint();
       corpus = await writeDemoCorpus(input, SEED, agencies);
@@ -141,25 +159,56 @@ async function main(): Promise<void> {
     // A folder of the user's own is no baseline for the generated corpus.
     const save = values.save && !values.input;
     const earlier = save && existsSync(RESULTS_FILE) ? (JSON.parse(await readFile(RESULTS_FILE, 'utf8')) as BenchResult[]) : [];
-    for (const workers of workerCounts) {
+    const saveNow = async () => {
+      // Saved after every step: a long run stopped part way keeps what it measured.
+      if (!save) return;
+      await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
+      await writeFile(RESULTS_FILE, `${JSON.stringify([...earlier, result], null, 2)}\n`);
+    };
+    const ingested = path.join(work, 'dataset');
+    for (const workers of runIngest ? workerCounts : []) {
       // The floor is measured right before each ingest: on a shared machine the load drifts.
       const readSeconds = await readOnly(input);
-      const run = await timedIngest(input, path.join(work, 'dataset'), workers);
+      const run = await timedIngest(input, ingested, workers);
       if (run.reports !== corpus.files) throw new Error(`ingest kept ${run.reports} of ${corpus.files} reports`);
       result.ingest.push({
         workers, seconds: run.seconds, reportsPerSecond: run.reports / run.seconds, timesRead: run.seconds / readSeconds, readSeconds,
         peakRssMb: run.peakRssMb, peakHeapMb: run.peakHeapMb,
       });
       console.log(`ingest with ${workers} worker threads: ${run.seconds.toFixed(1)} s (read alone ${readSeconds.toFixed(2)} s)`);
-      // Saved after every run: a long run stopped part way keeps what it measured.
-      if (save) {
-        await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
-        await writeFile(RESULTS_FILE, `${JSON.stringify([...earlier, result], null, 2)}\n`);
+      await saveNow();
+    }
+
+    if (runApp) {
+      result.app = [];
+      const targets: { label: string; dir: string; goals: { firstChart: number; p95: number } }[] = [
+        { label: 'bundled real (the default)', dir: path.join(repoRoot, 'public', 'data', DATASETS.real), goals: GOALS.bundled },
+        { label: 'bundled demo', dir: path.join(repoRoot, 'public', 'data', DATASETS.demo), goals: GOALS.bundled },
+      ];
+      if (scaled) targets.push({ label: `generated (${path.basename(scaled)})`, dir: scaled, goals: GOALS.scaled });
+      else if (wanted > 0) {
+        if (!existsSync(path.join(ingested, 'manifest.json'))) {
+          console.log('ingesting the generated corpus for the app half (untimed)');
+          await ingest([input], ingested, { log: () => {}, workers: availableParallelism() });
+        }
+        targets.push({ label: `generated ${corpus.files.toLocaleString('en')}`, dir: ingested, goals: GOALS.scaled });
+      }
+      for (const target of targets) {
+        // the first-paint answers belong to the dataset as npm run data writes them
+        if (target.dir === ingested || target.dir === scaled) await writeFirstPaintJson(target.dir);
+        console.log(`app on ${target.label}…`);
+        result.app.push(await benchApp(target.dir, target.label, changes, (line) => console.log(line)));
+        await saveNow();
       }
     }
-    console.log(`\n${result.reports.toLocaleString('en')} reports, ${result.machine.cores} cores (${result.machine.cpu}), node ${result.machine.node}`);
-    printTable(result, previous);
-    if (save) console.log(`figures added to ${path.relative(process.cwd(), RESULTS_FILE)}; commit it to compare later runs`);
+
+    console.log(`\n${result.machine.cores} cores (${result.machine.cpu}), node ${result.machine.node}`);
+    if (result.ingest.length > 0) {
+      console.log(`\ningest of ${result.reports.toLocaleString('en')} reports`);
+      printTable(result, previous);
+    }
+    for (const [i, app] of (result.app ?? []).entries()) printAppResult(app, i < 2 ? GOALS.bundled : GOALS.scaled);
+    if (save) console.log(`\nfigures added to ${path.relative(process.cwd(), RESULTS_FILE)}; commit it to compare later runs`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
