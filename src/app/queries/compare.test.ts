@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_REPORTS, openFixtureDb, type FixtureDb } from '../../testing/view-fixture.ts';
-import { agenciesSql, rankSql, yearsSql, type RankRow } from './compare.ts';
+import { agenciesSql, rankAbsentSql, rankSql, rankTopSql, yearsSql, type RankRow } from './compare.ts';
 import { agencyTrendSql, groupTrendSql, type TrendRow } from './trends.ts';
 import { measureById } from './measures.ts';
 import { NO_FILTERS, reportWhere } from './filters.ts';
@@ -55,5 +55,18 @@ describe('trend queries', () => {
   it('keeps not-applicable years as null with their count', async () => {
     const rows = await db.query<TrendRow>(agencyTrendSql(measureById('procurement_t2'), ['示例省甲市教育局'], all)!);
     expect(rows.map((r) => [r.year, r.value === null ? null : Math.round(r.value * 10) / 10, r.na])).toEqual([[2020, 668.7, 0], [2021, null, 1], [2022, null, 1]]);
+  });
+});
+
+describe('rankTopSql and rankAbsentSql', () => {
+  it('give the chart the first values of the ranking and count the reports it leaves out', async () => {
+    for (const id of ['applications', 'review_correction_rate']) {
+      const measure = measureById(id);
+      const all = await db.query<RankRow>(rankSql(measure, 2020, 'TRUE'));
+      const top = await db.query<RankRow>(rankTopSql(measure, 2020, 'TRUE', 1));
+      expect(top.map((r) => r.id), id).toEqual(all.filter((r) => r.value !== null).slice(0, 1).map((r) => r.id));
+      const [absent] = await db.query<{ na: number; empty: number }>(rankAbsentSql(measure, 2020, 'TRUE'));
+      expect(absent, id).toEqual({ na: all.filter((r) => r.state === 'na').length, empty: all.filter((r) => r.state === 'blank' || r.state === 'missing').length });
+    }
   });
 });

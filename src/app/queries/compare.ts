@@ -28,6 +28,22 @@ FROM (${perReportSql([measure], `${where} AND r.year = ${Math.trunc(year)}`)})
 ORDER BY value DESC NULLS LAST, agency, id`;
 }
 
+/** How many agencies the ranking chart shows. */
+export const COMPARE_TOP = 20;
+
+/** The `limit` highest values of rankSql, in its order: what the ranking chart draws. */
+export function rankTopSql(measure: Measure, year: number, where: string, limit: number): string {
+  return `SELECT * FROM (${rankSql(measure, year, where)}) WHERE value IS NOT NULL
+ORDER BY value DESC, agency, id
+LIMIT ${Math.trunc(limit)}`;
+}
+
+/** Of rankSql's reports, how many the measure does not apply to (na) and how many left it blank or missing. */
+export function rankAbsentSql(measure: Measure, year: number, where: string): string {
+  return `SELECT count(*) FILTER (WHERE state = 'na')::INTEGER AS na, count(*) FILTER (WHERE state IN ('blank', 'missing'))::INTEGER AS empty
+FROM (${rankSql(measure, year, where)})`;
+}
+
 /** Years with reports under the filters, newest first. */
 export function yearsSql(where: string): string {
   return `SELECT DISTINCT r.year::INTEGER AS year FROM reports r WHERE ${where} AND r.year IS NOT NULL ORDER BY year DESC`;

@@ -8,7 +8,7 @@
 import { filterOptionsSql, datedReportWhere, filtersFromParams, reportWhere, type Filters } from '../queries/filters.ts';
 import { overviewData, countsSql, type OverviewCounts } from '../queries/overview.ts';
 import { measureById } from '../queries/measures.ts';
-import { agenciesSql, rankSql, yearsSql } from '../queries/compare.ts';
+import { agenciesSql, COMPARE_TOP, rankAbsentSql, rankSql, rankTopSql, yearsSql } from '../queries/compare.ts';
 import { groupTrendSql } from '../queries/trends.ts';
 import { outcomeCellsSql, outcomeFiguresSql, outcomeReportsSql, outcomeTrendSql } from '../queries/outcomes.ts';
 import { procurementFiguresSql, procurementReportsSql, procurementTopSql, procurementTrendSql, PROCUREMENT_TOP } from '../queries/procurement.ts';
@@ -37,7 +37,8 @@ export const VIEW_QUERIES: Readonly<Record<string, (run: Run, filters: Filters) 
     const years = await run<{ year: number }>(yearsSql(where));
     const latest = years[0]?.year ?? null;
     const side = COMPARE_SIDE_MEASURES.some((m) => m.id === measure.id) ? COMPARE_SIDE_MEASURES : [measure, ...COMPARE_SIDE_MEASURES];
-    return all(run, [latest === null ? null : rankSql(measure, latest, where), agenciesSql(side, readParam(DEFAULTS, COMPARE_PARAMS.selected), where)]);
+    const ranked = latest === null ? [] : [rankTopSql(measure, latest, where, COMPARE_TOP), rankAbsentSql(measure, latest, where), rankSql(measure, latest, where)];
+    return all(run, [...ranked, agenciesSql(side, readParam(DEFAULTS, COMPARE_PARAMS.selected), where)]);
   },
   trends: (run, f) => {
     const depth = f.region ? f.region.split('/').length : 0;
