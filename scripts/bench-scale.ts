@@ -25,6 +25,7 @@ import { collectFiles, ingest } from '../src/ingest/ingest.ts';
 import { DATASETS } from '../src/model/dataset.ts';
 import { benchApp, printAppResult, type AppBenchResult } from './app-bench.ts';
 import { writeFirstPaintJson } from './first-paint-json.ts';
+import { writeBrowserDb } from './browser-db.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_FILE = path.join(repoRoot, 'bench', 'results.json');
@@ -195,7 +196,10 @@ async function main(): Promise<void> {
       }
       for (const target of targets) {
         // the first-paint answers belong to the dataset as npm run data writes them
-        if (target.dir === ingested || target.dir === scaled) await writeFirstPaintJson(target.dir);
+        if (target.dir === ingested || target.dir === scaled) {
+          await writeBrowserDb(target.dir);
+          await writeFirstPaintJson(target.dir);
+        }
         console.log(`app on ${target.label}…`);
         result.app.push(await benchApp(target.dir, target.label, changes, (line) => console.log(line)));
         await saveNow();

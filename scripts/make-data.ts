@@ -15,6 +15,7 @@ import { DEFAULT_DEMO_AGENCIES } from '../src/demo/generate.ts';
 import { ingest } from '../src/ingest/ingest.ts';
 import { readAgencyRegister } from '../src/ingest/register.ts';
 import { writeFirstPaintJson } from './first-paint-json.ts';
+import { writeBrowserDb } from './browser-db.ts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { seed: { type: 'string' }, agencies: { type: 'string' } } });
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const reportsDir = path.join(repoRoot, 'data', 'reports');
   const register = readAgencyRegister(path.join(repoRoot, 'data', 'agencies.tsv'));
   const real = await ingest([reportsDir], publicDir(DATASETS.real), { log: (line) => console.log(line), progress: true, register });
+  await writeBrowserDb(publicDir(DATASETS.real));
   await writeFirstPaintJson(publicDir(DATASETS.real));
   console.log(`real dataset: ${real.reports} reports from ${path.relative(repoRoot, reportsDir)}/ [${elapsed()}]`);
 
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
   const corpus = await writeDemoCorpus(demoDir, seed, agencies);
   console.log(`demo corpus: ${corpus.files} invented reports (${agencies} fictional agencies, seed ${seed}), ${(corpus.bytes / 1e6).toFixed(1)} MB in ${path.relative(repoRoot, demoDir)}/ [${elapsed()}]`);
   const demo = await ingest([demoDir], publicDir(DATASETS.demo), { log: (line) => console.log(line), progress: true });
+  await writeBrowserDb(publicDir(DATASETS.demo));
   await writeFirstPaintJson(publicDir(DATASETS.demo));
   console.log(`demo dataset: ${demo.reports} reports (${demo.synthetic} synthetic); npm run data took ${elapsed()}`);
 }

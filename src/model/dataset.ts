@@ -102,6 +102,16 @@ export interface DatasetManifest {
 
 export const MANIFEST_FILE = 'manifest.json';
 
+/** Names the dataset's DuckDB database file for the browser (scripts/browser-db.ts). */
+export const BROWSER_DB_FILE = 'browser.json';
+
+export interface BrowserDb {
+  /** The manifest.json text the database was built from: the app uses it only while that is the one served. */
+  manifest: string;
+  file: string;
+  tables: string[];
+}
+
 export function tableFileName(table: DatasetTable, sha256: string): string {
   return `${table}.${sha256.slice(0, 16)}.parquet`;
 }

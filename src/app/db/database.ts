@@ -9,7 +9,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { DATASET_TABLE_NAMES, MANIFEST_FILE, type DatasetManifest } from '../../model/dataset.ts';
+import { BROWSER_DB_FILE, DATASET_TABLE_NAMES, MANIFEST_FILE, type BrowserDb, type DatasetManifest } from '../../model/dataset.ts';
 import { reportMeasuresSql } from '../queries/measures.ts';
 import { dbStatus } from './status.svelte.ts';
 import { loadParquetWasm } from './parquet.ts';
@@ -22,20 +22,24 @@ const BUNDLES: duckdb.DuckDBBundles = {
 };
 
 let connection: Promise<duckdb.AsyncDuckDBConnection> | null = null;
+/** The dataset's tables as views over its attached browser database (read-only), until own reports need them writable. */
+let attachedTables: readonly string[] = [];
+const ATTACHED = 'dataset';
 
-async function startEngine(): Promise<duckdb.AsyncDuckDBConnection> {
+async function startEngine(): Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection; http: duckdb.DuckDBDataProtocol }> {
   performance.mark('gongkai:engine-start');
   // loaded on demand so the first charts (drawn from precomputed answers) do not wait for this code
-  const { selectBundle, AsyncDuckDB, VoidLogger } = await import('@duckdb/duckdb-wasm');
+  const { selectBundle, AsyncDuckDB, VoidLogger, DuckDBDataProtocol } = await import('@duckdb/duckdb-wasm');
   const bundle = await selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker!);
   const db = new AsyncDuckDB(new VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, filesystem: { allowFullHTTPReads: false } });
+  // range reads of the attached database: only the pages a query needs travel
+  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, filesystem: { allowFullHTTPReads: false, forceFullHTTPReads: false, reliableHeadRequests: true } });
   const conn = await db.connect();
   await conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
   performance.mark('gongkai:engine-ready');
-  return conn;
+  return { db, conn, http: DuckDBDataProtocol.HTTP };
 }
 
 async function fetchWithProgress(file: string): Promise<Uint8Array> {
@@ -68,24 +72,65 @@ async function fetchWithProgress(file: string): Promise<Uint8Array> {
   return bytes;
 }
 
+async function fetchText(file: string): Promise<string | null> {
+  const response = await fetch(dataUrl(file), { cache: 'no-cache' });
+  return response.ok ? response.text() : null;
+}
+
+/** The browser database, when the dataset has one built from the manifest it serves now. */
+async function browserDbFor(manifestText: string): Promise<BrowserDb | null> {
+  const text = await fetchText(BROWSER_DB_FILE).catch(() => null);
+  if (text === null) return null;
+  try {
+    const described = JSON.parse(text) as BrowserDb;
+    const fileOk = typeof described.file === 'string' && /^[\w.-]+\.duckdb$/.test(described.file);
+    const tablesOk = Array.isArray(described.tables) && described.tables.every((t) => typeof t === 'string' && /^\w+$/.test(t));
+    return described.manifest === manifestText && fileOk && tablesOk ? described : null;
+  } catch {
+    return null;
+  }
+}
+
 async function open(): Promise<duckdb.AsyncDuckDBConnection> {
   dbStatus.phase = 'loading';
   dbStatus.tableCount = DATASET_TABLE_NAMES.length;
   const parquet = loadParquetWasm();
+  const engine = startEngine();
   // The manifest names the table files (by their content), so a dataset swapped in mid-load
   // is never read half old, half new.
-  const manifest = fetch(dataUrl(MANIFEST_FILE)).then(async (response) => {
-    if (!response.ok) throw new Error(`${MANIFEST_FILE}: HTTP ${response.status}`);
-    return (await response.json()) as DatasetManifest;
+  const manifestText = await fetchText(MANIFEST_FILE);
+  if (manifestText === null) throw new Error(`${MANIFEST_FILE}: not found`);
+  const manifest = JSON.parse(manifestText) as DatasetManifest;
+  const browserDb = await browserDbFor(manifestText);
+  const { db, conn, http } = await engine;
+  if (browserDb) {
+    await db.registerFileURL(`${ATTACHED}.duckdb`, new URL(dataUrl(browserDb.file), location.href).href, http, false);
+    await conn.query(`ATTACH '${ATTACHED}.duckdb' AS ${ATTACHED} (READ_ONLY)`);
+    for (const table of browserDb.tables) await conn.query(`CREATE VIEW ${table} AS SELECT * FROM ${ATTACHED}.${table}`);
+    attachedTables = browserDb.tables;
+    dbStatus.tablesLoaded = dbStatus.tableCount;
+  } else {
+    await loadParquetTables(conn, manifest, parquet);
+    await conn.query(reportMeasuresSql());
+  }
+  performance.mark('gongkai:measures-ready');
+  const synthetic = await conn.query('SELECT count(*) AS n FROM reports WHERE synthetic');
+  dbStatus.hasSynthetic = Number(synthetic.toArray()[0]?.n ?? 0) > 0;
+  await lockDown(conn);
+  dbStatus.phase = 'ready';
+  performance.mark('gongkai:data-ready');
+  return conn;
+}
+
+/** Without a browser database: every table's Parquet fetched whole, decoded by parquet-wasm, inserted as Arrow. */
+async function loadParquetTables(conn: duckdb.AsyncDuckDBConnection, manifest: DatasetManifest, parquet: ReturnType<typeof loadParquetWasm>): Promise<void> {
+  const files = DATASET_TABLE_NAMES.map((name) => {
+    const file = manifest.tables?.[name]?.file;
+    if (typeof file !== 'string' || !/^[\w.-]+\.parquet$/.test(file)) return Promise.reject(new Error(`${MANIFEST_FILE}: no valid file for table ${name}`));
+    return fetchWithProgress(file).then((bytes) => ({ name, bytes }));
   });
-  const files = DATASET_TABLE_NAMES.map((name) => manifest
-    .then((listed) => {
-      const file = listed.tables?.[name]?.file;
-      if (typeof file !== 'string' || !/^[\w.-]+\.parquet$/.test(file)) throw new Error(`${MANIFEST_FILE}: no valid file for table ${name}`);
-      return fetchWithProgress(file);
-    })
-    .then((bytes) => ({ name, bytes })));
-  const conn = await startEngine();
+  // every fetch is awaited below; none may reject unobserved meanwhile
+  for (const pending of files) pending.catch(() => undefined);
   const { readParquet } = await parquet;
   for (const pending of files) {
     const { name, bytes } = await pending;
@@ -98,14 +143,18 @@ async function open(): Promise<duckdb.AsyncDuckDBConnection> {
     await conn.insertArrowFromIPCStream(ipc, { name, create: true });
     dbStatus.tablesLoaded += 1;
   }
-  await conn.query(reportMeasuresSql());
-  performance.mark('gongkai:measures-ready');
-  const synthetic = await conn.query('SELECT count(*) AS n FROM reports WHERE synthetic');
-  dbStatus.hasSynthetic = Number(synthetic.toArray()[0]?.n ?? 0) > 0;
-  await lockDown(conn);
-  dbStatus.phase = 'ready';
-  performance.mark('gongkai:data-ready');
-  return conn;
+}
+
+/**
+ * The reader's own reports are added to the loaded tables: tables that are views over the
+ * read-only browser database become in-memory copies first (once).
+ */
+export async function makeTablesWritable(): Promise<void> {
+  const conn = await startDatabase();
+  for (const table of attachedTables) {
+    await conn.query(`DROP VIEW ${table}; CREATE TABLE ${table} AS SELECT * FROM ${ATTACHED}.${table}`);
+  }
+  attachedTables = [];
 }
 
 /**

@@ -4,7 +4,7 @@
  * as it is. Everything stays in this page; a reload forgets them.
  */
 import { DATASET_TABLE_NAMES, type DatasetTable } from '../../model/dataset.ts';
-import { startDatabase, query } from '../db/database.ts';
+import { makeTablesWritable, startDatabase, query } from '../db/database.ts';
 import { retirePrecomputed } from '../db/precomputed.svelte.ts';
 import { dataVersion } from '../db/query.svelte.ts';
 import { dbStatus } from '../db/status.svelte.ts';
@@ -107,6 +107,7 @@ async function addReport(entry: OwnEntry, file: File): Promise<void> {
       return;
     }
     const inserts = DATASET_TABLE_NAMES.map((table) => insertRowsSql(table, parsed.rows[table])).filter((s) => s !== null);
+    await joining();
     await inTransaction(inserts.join(';\n'));
     if (parsed.synthetic) dbStatus.hasSynthetic = true;
     await joined([report]);
@@ -146,6 +147,7 @@ async function addDataset(entry: OwnEntry, files: readonly File[]): Promise<void
     if (problems.length > 0) return fail(entry, problems);
     const [held] = await query<{ n: number }>(`SELECT count(DISTINCT id)::INTEGER AS n FROM ${stagedTable('reports')} WHERE CAST(id AS VARCHAR) IN (SELECT id FROM reports)`);
     entry.skipped = held?.n ?? 0;
+    await joining();
     await inTransaction(appendStagedSql(staged));
     staged.length = 0;
     const added = await query<AddedReport & { synthetic: boolean | null }>('SELECT r.id, r.agency, r.year::INTEGER AS year, r.synthetic FROM reports r JOIN own_added USING (id) ORDER BY r.agency, r.year');
@@ -170,9 +172,14 @@ async function inTransaction(sql: string): Promise<void> {
   }
 }
 
-/** After new reports are in: no precomputed answer (they lack them), the per-report measures again, every query re-run. */
-async function joined(reports: readonly AddedReport[]): Promise<void> {
+/** Before any row is added: the loaded tables take rows, and no precomputed answer is trusted. */
+async function joining(): Promise<void> {
   retirePrecomputed();
+  await makeTablesWritable();
+}
+
+/** After new reports are in: the per-report measures again, every query re-run. */
+async function joined(reports: readonly AddedReport[]): Promise<void> {
   await query(reportMeasuresSql());
   ownReports.ids = new Set([...ownReports.ids, ...reports.map((r) => r.id)]);
   dataVersion.bump();
