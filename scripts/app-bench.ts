@@ -8,7 +8,7 @@
  *     native DuckDB (views/first-paint.ts VIEW_QUERIES, one thread);
  *   - the page's peak JS heap (DuckDB-wasm's own memory lives in its worker and is not in it).
  */
-import { mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -16,7 +16,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { startPreview } from '../tests/e2e/server.ts';
 import { CHROMIUM } from '../tests/e2e/harness.ts';
 import { REPO_ROOT } from '../tests/e2e/paths.ts';
-import { DATASET_TABLE_NAMES, DATASETS } from '../src/model/dataset.ts';
+import { BROWSER_DB_FILE, DATASET_TABLE_NAMES, DATASETS, type BrowserDb } from '../src/model/dataset.ts';
 import { tablePath } from '../src/ingest/dataset-writer.ts';
 import { reportMeasuresSql } from '../src/app/queries/measures.ts';
 import { NO_FILTERS, reportWhere, sqlString, type Filters } from '../src/app/queries/filters.ts';
@@ -41,7 +41,9 @@ export interface AppBenchResult {
   label: string;
   reports: number;
   datasetBytes: number;
-  /** Cold Overview: bytes of the dataset's files (not the app's code) fetched by the time every chart is drawn, and by the time DuckDB-wasm has the tables. */
+  /** The browser database the app attaches (0 without one: it then fetches the Parquet whole). */
+  browserDbBytes: number;
+  /** Cold Overview: bytes of the dataset's files (not the app's code; as sent, compressed or not) fetched by the time every chart is drawn, and by the time DuckDB-wasm has the tables. */
   overviewBytesAtCharts: number;
   overviewBytesAtData: number;
   /** Cold Overview: navigation → data queryable in DuckDB-wasm (ms). */
@@ -96,17 +98,25 @@ async function coldView(baseUrl: string, route: string): Promise<{ firstChart: n
   const { context, dispose } = await launch();
   try {
     const page = await context.newPage();
+    // the data's bytes as they travel, DuckDB's range reads from its worker included
+    let dataBytes = 0;
+    page.on('requestfinished', (request) => {
+      if (!new URL(request.url()).pathname.startsWith('/data/')) return;
+      request.sizes().then((sizes) => { dataBytes += sizes.responseBodySize; }, () => undefined);
+    });
     await page.goto(`${baseUrl}#/${route}?ds=demo`);
     const drawn = (await (await page.waitForFunction(CHARTS_DRAWN, undefined, { timeout: 600_000, polling: 20 })).jsonValue()) as { first: number; all: number };
-    if (route !== 'overview') return { firstChart: drawn.first, allCharts: drawn.all, bytesAtCharts: NaN, bytesAtData: NaN, dataReady: NaN };
-    await page.waitForFunction(() => performance.getEntriesByName('gongkai:data-ready').length > 0, undefined, { timeout: 600_000 });
-    const fetched = (await page.evaluate(`(() => {
-      const ready = performance.getEntriesByName('gongkai:data-ready')[0].startTime;
-      const resources = performance.getEntriesByType('resource');
-      const sum = (until) => resources.filter((r) => r.responseEnd <= until && new URL(r.name).pathname.startsWith('/data/')).reduce((n, r) => n + (r.encodedBodySize || r.transferSize || 0), 0);
-      return { atCharts: sum(${drawn.all}), atData: sum(ready), ready };
-    })()`)) as { atCharts: number; atData: number; ready: number };
-    return { firstChart: drawn.first, allCharts: drawn.all, bytesAtCharts: fetched.atCharts, bytesAtData: fetched.atData, dataReady: fetched.ready };
+    const bytesAtCharts = dataBytes;
+    if (route !== 'overview') return { firstChart: drawn.first, allCharts: drawn.all, bytesAtCharts, bytesAtData: NaN, dataReady: NaN };
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.shell')?.dataset.db !== 'loading', undefined, { timeout: 600_000 });
+    const ready = (await page.evaluate(`(() => {
+      const shell = document.querySelector('.shell');
+      if (shell.dataset.db !== 'ready') return 'DuckDB-wasm failed: ' + (document.querySelector('[role=alert]')?.textContent ?? shell.dataset.db);
+      return performance.getEntriesByName('gongkai:data-ready')[0].startTime;
+    })()`)) as number | string;
+    if (typeof ready === 'string') throw new Error(ready);
+    await page.waitForTimeout(200);
+    return { firstChart: drawn.first, allCharts: drawn.all, bytesAtCharts, bytesAtData: dataBytes, dataReady: ready };
   } finally {
     await dispose();
   }
@@ -229,14 +239,16 @@ async function nativeTimes(dataset: string, routes: string[], steps: FilterStep[
   return out;
 }
 
-async function datasetFacts(dataset: string): Promise<{ reports: number; bytes: number; levels: string[]; templates: string[] }> {
+async function datasetFacts(dataset: string): Promise<{ reports: number; bytes: number; browserDbBytes: number; levels: string[]; templates: string[] }> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   const reports = sqlString(tablePath(dataset, 'reports'));
   const distinct = async (column: string) =>
     (await connection.runAndReadAll(`SELECT DISTINCT ${column} AS v FROM read_parquet(${reports}) WHERE ${column} IS NOT NULL ORDER BY 1`)).getRowObjects().map((r) => String(r.v));
   const [row] = (await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet(${reports})`)).getRowObjects();
-  const facts = { reports: Number(row!.n), bytes: DATASET_TABLE_NAMES.reduce((n, t) => n + statSync(tablePath(dataset, t)).size, 0), levels: await distinct('level'), templates: await distinct('template') };
+  const described = join(dataset, BROWSER_DB_FILE);
+  const browserDbBytes = existsSync(described) ? statSync(join(dataset, (JSON.parse(readFileSync(described, 'utf8')) as BrowserDb).file)).size : 0;
+  const facts = { reports: Number(row!.n), browserDbBytes, bytes: DATASET_TABLE_NAMES.reduce((n, t) => n + statSync(tablePath(dataset, t)).size, 0), levels: await distinct('level'), templates: await distinct('template') };
   connection.closeSync();
   instance.closeSync();
   return facts;
@@ -263,6 +275,7 @@ export async function benchApp(dataset: string, label: string, changesPerView: n
       label,
       reports: facts.reports,
       datasetBytes: facts.bytes,
+      browserDbBytes: facts.browserDbBytes,
       overviewBytesAtCharts: overview.bytesAtCharts,
       overviewBytesAtData: overview.bytesAtData,
       dataReady: overview.dataReady,
@@ -290,7 +303,7 @@ export async function benchApp(dataset: string, label: string, changesPerView: n
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 
 export function printAppResult(r: AppBenchResult, goals: { firstChart: number; p95: number }): void {
-  console.log(`\n${r.label}: ${r.reports.toLocaleString('en')} reports, dataset ${mb(r.datasetBytes)} of Parquet; ${r.changesPerView} filter changes per view`);
+  console.log(`\n${r.label}: ${r.reports.toLocaleString('en')} reports, dataset ${mb(r.datasetBytes)} of Parquet, browser database ${mb(r.browserDbBytes)}; ${r.changesPerView} filter changes per view`);
   console.log(`cold Overview, data files fetched: ${mb(r.overviewBytesAtCharts)} when its charts are drawn, ${mb(r.overviewBytesAtData)} when DuckDB-wasm has the data (at ${r.dataReady.toFixed(0)} ms); page's peak JS heap ${r.peakJsHeapMb.toFixed(0)} MB`);
   const header = ['view', 'first chart', 'all charts', 'change p50', 'change p95', 'SQL wasm p50', 'SQL native p50', 'wasm/native'];
   const rows = r.views.map((v) => [v.route, v.firstChart, v.allCharts, v.changeMedian, v.changeP95, v.sqlMedian, v.nativeMedian].map((x, i) => (i === 0 ? String(x) : `${(x as number).toFixed(0)} ms`))
