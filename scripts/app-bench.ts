@@ -300,7 +300,7 @@ export async function benchApp(dataset: string, label: string, changesPerView: n
   }
 }
 
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+const mb = (bytes: number) => (bytes < 1e6 ? `${(bytes / 1e3).toFixed(0)} kB` : `${(bytes / 1e6).toFixed(2)} MB`);
 
 export function printAppResult(r: AppBenchResult, goals: { firstChart: number; p95: number }): void {
   console.log(`\n${r.label}: ${r.reports.toLocaleString('en')} reports, dataset ${mb(r.datasetBytes)} of Parquet, browser database ${mb(r.browserDbBytes)}; ${r.changesPerView} filter changes per view`);
