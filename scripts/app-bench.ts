@@ -302,12 +302,17 @@ export async function benchApp(dataset: string, label: string, changesPerView: n
 
 const mb = (bytes: number) => (bytes < 1e6 ? `${(bytes / 1e3).toFixed(0)} kB` : `${(bytes / 1e6).toFixed(2)} MB`);
 
-export function printAppResult(r: AppBenchResult, goals: { firstChart: number; p95: number }): void {
+/** `before`: the last saved run of the same dataset, for a ratio per view (below 1: faster now). */
+export function printAppResult(r: AppBenchResult, goals: { firstChart: number; p95: number }, before?: { date: string; app: AppBenchResult }): void {
   console.log(`\n${r.label}: ${r.reports.toLocaleString('en')} reports, dataset ${mb(r.datasetBytes)} of Parquet, browser database ${mb(r.browserDbBytes)}; ${r.changesPerView} filter changes per view`);
   console.log(`cold Overview, data files fetched: ${mb(r.overviewBytesAtCharts)} when its charts are drawn, ${mb(r.overviewBytesAtData)} when DuckDB-wasm has the data (at ${r.dataReady.toFixed(0)} ms); page's peak JS heap ${r.peakJsHeapMb.toFixed(0)} MB`);
-  const header = ['view', 'first chart', 'all charts', 'change p50', 'change p95', 'SQL wasm p50', 'SQL native p50', 'wasm/native'];
-  const rows = r.views.map((v) => [v.route, v.firstChart, v.allCharts, v.changeMedian, v.changeP95, v.sqlMedian, v.nativeMedian].map((x, i) => (i === 0 ? String(x) : `${(x as number).toFixed(0)} ms`))
-    .concat(`${(v.sqlMedian / v.nativeMedian).toFixed(1)}×`));
+  const header = ['view', 'first chart', 'all charts', 'change p50', 'change p95', 'SQL wasm p50', 'SQL native p50', 'wasm/native', before ? `first/p95 vs ${before.date.slice(0, 10)}` : 'vs last'];
+  const rows = r.views.map((v) => {
+    const then = before?.app.views.find((w) => w.route === v.route);
+    const versus = then ? `${(v.firstChart / then.firstChart).toFixed(2)}× / ${(v.changeP95 / then.changeP95).toFixed(2)}×` : '–';
+    return [v.route, v.firstChart, v.allCharts, v.changeMedian, v.changeP95, v.sqlMedian, v.nativeMedian].map((x, i) => (i === 0 ? String(x) : `${(x as number).toFixed(0)} ms`))
+      .concat(`${(v.sqlMedian / v.nativeMedian).toFixed(1)}×`, versus);
+  });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   for (const line of [header, widths.map((w) => '-'.repeat(w)), ...rows]) console.log(line.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
   const worst = (pick: (v: ViewTimings) => number) => Math.max(...r.views.map(pick));

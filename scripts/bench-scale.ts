@@ -159,7 +159,7 @@ async function main(): Promise<void> {
     const previous = await lastResult(result.reports);
     // A folder of the user's own is no baseline for the generated corpus.
     const save = values.save && !values.input;
-    const earlier = save && existsSync(RESULTS_FILE) ? (JSON.parse(await readFile(RESULTS_FILE, 'utf8')) as BenchResult[]) : [];
+    const earlier = existsSync(RESULTS_FILE) ? (JSON.parse(await readFile(RESULTS_FILE, 'utf8')) as BenchResult[]) : [];
     const saveNow = async () => {
       // Saved after every step: a long run stopped part way keeps what it measured.
       if (!save) return;
@@ -211,7 +211,10 @@ async function main(): Promise<void> {
       console.log(`\ningest of ${result.reports.toLocaleString('en')} reports`);
       printTable(result, previous);
     }
-    for (const [i, app] of (result.app ?? []).entries()) printAppResult(app, i < 2 ? GOALS.bundled : GOALS.scaled);
+    const kindOf = (label: string) => (label.startsWith('generated') ? 'generated' : label);
+    const earlierApp = (label: string, reports: number) =>
+      earlier.flatMap((r) => (r.app ?? []).map((a) => ({ date: r.date, app: a }))).filter((e) => kindOf(e.app.label) === kindOf(label) && e.app.reports === reports).at(-1);
+    for (const [i, app] of (result.app ?? []).entries()) printAppResult(app, i < 2 ? GOALS.bundled : GOALS.scaled, earlierApp(app.label, app.reports));
     if (save) console.log(`\nfigures added to ${path.relative(process.cwd(), RESULTS_FILE)}; commit it to compare later runs`);
   } finally {
     await rm(work, { recursive: true, force: true });
