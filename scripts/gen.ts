@@ -3,7 +3,8 @@
  * a national-scale synthetic corpus from the demo generator (fictional agencies, every report
  * carrying the demo marker line), written report by report as the files real reports arrive in,
  * or with --dataset as a Parquet dataset, made by ingesting those files from a folder beside DIR
- * (removed afterwards): see src/demo/national.ts.
+ * (removed afterwards; see src/demo/national.ts), with the browser database and first-paint
+ * answers the app opens it with.
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,8 @@ import cliProgress from 'cli-progress';
 import { DEFAULT_DEMO_SEED } from '../src/demo/corpus.ts';
 import { DEMO_YEARS } from '../src/demo/generate.ts';
 import { parseYears, writeNationalCorpus } from '../src/demo/national.ts';
+import { writeBrowserDb } from './browser-db.ts';
+import { writeFirstPaintJson } from './first-paint-json.ts';
 
 function positive(name: string, text: string | undefined, fallback: number): number {
   const value = text === undefined ? fallback : Number(text);
@@ -59,7 +62,13 @@ async function main(): Promise<void> {
     progress.stop();
   }
   console.log(`gen: ${corpus.files} invented reports (${agencies} fictional agencies × ${years.length} years, seed ${seed}), ${(corpus.bytes / 1e6).toFixed(1)} MB of report files [${elapsed()}]`);
-  if (corpus.dataset) console.log(`gen: dataset of ${corpus.dataset.reports} reports in ${out}, read and parsed from those files like any ingest (${workers} worker threads; they are removed)`);
+  if (corpus.dataset) {
+    console.log(`gen: dataset of ${corpus.dataset.reports} reports in ${out}, read and parsed from those files like any ingest (${workers} worker threads; they are removed) [${elapsed()}]`);
+    // what the app needs to open it fast, as npm run data writes for the bundled datasets
+    const browserDb = await writeBrowserDb(out);
+    const firstPaint = await writeFirstPaintJson(out);
+    console.log(`gen: browser database ${(browserDb.bytes / 1e6).toFixed(1)} MB and ${firstPaint.files.length} first-paint files beside it [${elapsed()}]`);
+  }
   else console.log(`gen: report files in ${out}`);
 }
 

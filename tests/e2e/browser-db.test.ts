@@ -1,0 +1,74 @@
+/**
+ * The app reads a dataset's browser database by range requests when its browser.json names one
+ * built from the served manifest, and otherwise falls back to the Parquet files, with the same figures.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startBrowser, waitForIdle, type AppPage, type Browser } from './harness.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await startBrowser(inject('baseUrl'));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Every response from the dataset's folder: path, status and size as sent. */
+function dataResponses(app: AppPage): () => { path: string; status: number }[] {
+  const seen: { path: string; status: number }[] = [];
+  app.page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (path.startsWith('/data/')) seen.push({ path, status: response.status() });
+  });
+  return () => seen;
+}
+
+const kpis = (app: AppPage) => app.page.locator('[data-kpi]').allTextContents();
+
+describe('the browser database', () => {
+  it('is attached and read in ranges: no Parquet file is fetched, and the figures are those of the Parquet route', async () => {
+    const attached = await browser.open('#/overview');
+    const attachedSeen = dataResponses(attached);
+    const fallback = await browser.open('#/overview', {
+      // browser.json from another build of the data: the app must not trust it
+      before: async (page) => {
+        await page.route(/\/browser\.json$/, async (route) => {
+          const response = await route.fetch();
+          const file = (await response.json()) as { manifest: string };
+          await route.fulfill({ response, json: { ...file, manifest: `${file.manifest} ` } });
+        });
+        // and no first-paint answer either: every figure below comes from the tables DuckDB loaded
+        await page.route(/\/first-paint\//, (r) => r.fulfill({ status: 404, body: '' }));
+      },
+    });
+    const fallbackSeen = dataResponses(fallback);
+    try {
+      await waitForIdle(attached.page);
+      await waitForIdle(fallback.page);
+      const ranged = attachedSeen().filter((r) => r.path.endsWith('.duckdb'));
+      expect(ranged.length).toBeGreaterThan(0);
+      expect(ranged.every((r) => r.status === 206 || r.status === 200)).toBe(true);
+      expect(ranged.some((r) => r.status === 206)).toBe(true);
+      expect(attachedSeen().filter((r) => r.path.endsWith('.parquet'))).toEqual([]);
+
+      expect(fallbackSeen().filter((r) => r.path.endsWith('.duckdb'))).toEqual([]);
+      expect(fallbackSeen().filter((r) => r.path.endsWith('.parquet')).length).toBeGreaterThanOrEqual(4);
+
+      // the headline figures, one route against the other, and again after a filter change
+      expect(await kpis(fallback)).toEqual(await kpis(attached));
+      const level = await attached.page.locator('[data-filter=level] option').nth(1).getAttribute('value');
+      for (const app of [attached, fallback]) {
+        await app.page.selectOption('[data-filter=level]', level!);
+        await app.page.waitForFunction((l) => location.hash.includes(`level=${l}`), level);
+        await waitForIdle(app.page);
+      }
+      expect(await kpis(fallback)).toEqual(await kpis(attached));
+      expect(attached.consoleErrors).toEqual([]);
+      // but for the 404s this test answers for the first-paint files
+      expect(fallback.consoleErrors.filter((e) => !e.includes('status of 404'))).toEqual([]);
+    } finally {
+      await attached.close();
+      await fallback.close();
+    }
+  });
+});
