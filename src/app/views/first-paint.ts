@@ -1,6 +1,6 @@
 /**
- * What each view asks the database when it opens with no filters and no view parameters: the
- * same SQL builders, fed the same defaults the view reads from an empty URL (VIEW_QUERIES). `npm run data` runs
+ * What each view asks the database (VIEW_QUERIES): the same SQL builders, fed the defaults the
+ * view reads from an empty URL. With no filter that is its first paint: `npm run data` runs
  * these in native DuckDB and ships the answers (`first-paint/<route>.json`), so every view draws
  * before DuckDB-wasm has started. A view whose queries drift from these simply waits for DuckDB;
  * tests/e2e/first-paint.test.ts catches that.
