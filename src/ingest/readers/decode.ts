@@ -57,8 +57,20 @@ export function declaredHtmlCharset(bytes: Uint8Array): string | null {
   return match ? match[1]!.toLowerCase() : null;
 }
 
-/** Each byte as the code point of the same number, as Node's 'latin1' (TextDecoder's 'latin1' is windows-1252). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const UTF16LE = new TextDecoder('utf-16le');
+
+/**
+ * Each byte as the code point of the same number, as Node's 'latin1' (TextDecoder's 'latin1' is
+ * windows-1252). Widened to 16-bit code units and decoded natively: format sniffing runs this on
+ * up to 64 KB of every file, and building the string a character at a time cost 7 % of a parse.
+ */
 export function latin1(bytes: Uint8Array): string {
+  if (LITTLE_ENDIAN) {
+    const units = new Uint16Array(bytes.length);
+    units.set(bytes);
+    return UTF16LE.decode(units);
+  }
   let text = '';
   for (let at = 0; at < bytes.length; at += 0x8000) text += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
   return text;
