@@ -13,7 +13,7 @@ import { BROWSER_DB_FILE, DATASET_TABLE_NAMES, MANIFEST_FILE, type BrowserDb, ty
 import { reportMeasuresSql } from '../queries/measures.ts';
 import { dbStatus } from './status.svelte.ts';
 import { loadParquetWasm } from './parquet.ts';
-import { dataUrl } from './data-url.ts';
+import { dataUrl, fetchDataText, servedManifestText } from './data-url.ts';
 import { precomputedAnswer } from './precomputed.svelte.ts';
 
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -72,14 +72,9 @@ async function fetchWithProgress(file: string): Promise<Uint8Array> {
   return bytes;
 }
 
-async function fetchText(file: string): Promise<string | null> {
-  const response = await fetch(dataUrl(file), { cache: 'no-cache' });
-  return response.ok ? response.text() : null;
-}
-
 /** The browser database, when the dataset has one built from the manifest it serves now. */
 async function browserDbFor(manifestText: string): Promise<BrowserDb | null> {
-  const text = await fetchText(BROWSER_DB_FILE).catch(() => null);
+  const text = await fetchDataText(BROWSER_DB_FILE).catch(() => null);
   if (text === null) return null;
   try {
     const described = JSON.parse(text) as BrowserDb;
@@ -98,7 +93,7 @@ async function open(): Promise<duckdb.AsyncDuckDBConnection> {
   const engine = startEngine();
   // The manifest names the table files (by their content), so a dataset swapped in mid-load
   // is never read half old, half new.
-  const manifestText = await fetchText(MANIFEST_FILE);
+  const manifestText = await servedManifestText();
   if (manifestText === null) throw new Error(`${MANIFEST_FILE}: not found`);
   const manifest = JSON.parse(manifestText) as DatasetManifest;
   const browserDb = await browserDbFor(manifestText);

@@ -4,9 +4,8 @@
  * before DuckDB-wasm is up. Trusted only while the server's manifest.json is the one they were
  * computed from, and never once the reader's own reports have joined the tables.
  */
-import { MANIFEST_FILE } from '../../model/dataset.ts';
 import { FIRST_PAINT_DIR, type DatasetCounts, type FirstPaintFile } from '../views/first-paint.ts';
-import { dataUrl } from './data-url.ts';
+import { fetchDataText, servedManifestText } from './data-url.ts';
 
 class Precomputed {
   /** The unfiltered dataset's counts, from the first route file that loaded. */
@@ -20,17 +19,9 @@ export const precomputed = new Precomputed();
 
 const answers = new Map<string, unknown[]>();
 const loads = new Map<string, Promise<void>>();
-let manifest: Promise<string | null> | null = null;
-
-async function fetchText(file: string): Promise<string | null> {
-  const response = await fetch(dataUrl(file), { cache: 'no-cache' });
-  return response.ok ? response.text() : null;
-}
-
 async function loadRoute(route: string): Promise<void> {
   try {
-    manifest ??= fetchText(MANIFEST_FILE).catch(() => null);
-    const [text, current] = await Promise.all([fetchText(`${FIRST_PAINT_DIR}/${route}.json`), manifest]);
+    const [text, current] = await Promise.all([fetchDataText(`${FIRST_PAINT_DIR}/${route}.json`), servedManifestText()]);
     if (text === null || current === null || precomputed.retired) return;
     const file = JSON.parse(text) as FirstPaintFile;
     if (file.manifest !== current || file.route !== route) return;
