@@ -8,12 +8,12 @@
  *     native DuckDB (views/first-paint.ts VIEW_QUERIES, one thread);
  *   - the page's peak JS heap (DuckDB-wasm's own memory lives in its worker and is not in it).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { startPreview } from '../tests/e2e/server.ts';
+import { distWithOwnData, startPreview } from '../tests/e2e/server.ts';
 import { CHROMIUM } from '../tests/e2e/harness.ts';
 import { REPO_ROOT } from '../tests/e2e/paths.ts';
 import { BROWSER_DB_FILE, DATASET_TABLE_NAMES, DATASETS, type BrowserDb } from '../src/model/dataset.ts';
@@ -76,11 +76,7 @@ async function launch(): Promise<{ context: BrowserContext; dispose: () => Promi
 
 /** A copy of the build serving `dataset` as its demo data (the bench datasets are invented). */
 function distServing(dataset: string): string {
-  const dist = mkdtempSync(join(tmpdir(), 'gongkai-bench-dist-'));
-  for (const entry of readdirSync(join(REPO_ROOT, 'dist'))) {
-    if (entry !== 'data') symlinkSync(join(REPO_ROOT, 'dist', entry), join(dist, entry));
-  }
-  mkdirSync(join(dist, 'data'));
+  const dist = distWithOwnData();
   symlinkSync(join(REPO_ROOT, 'dist', 'data', DATASETS.real), join(dist, 'data', DATASETS.real));
   symlinkSync(dataset, join(dist, 'data', DATASETS.demo));
   return dist;

@@ -3,8 +3,7 @@
  * names, accounts, evidence, printed cells and warnings carry script. Written with the real
  * dataset writer, and served beside the built app in a copy of dist/ that links everything else.
  */
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFirstPaintJson } from '../../scripts/first-paint-json.ts';
 import { generateDemoReports } from '../../src/demo/generate.ts';
@@ -12,7 +11,7 @@ import { DatasetWriter } from '../../src/ingest/dataset-writer.ts';
 import { runChecks } from '../../src/model/rules.ts';
 import { DATASETS } from '../../src/model/dataset.ts';
 import { templateById } from '../../src/model/templates/index.ts';
-import { REPO_ROOT } from './paths.ts';
+import { distWithOwnData } from './server.ts';
 
 /** Each sets `window.__xss` when it runs; the test fails if it ever does. */
 export const PAYLOADS = [
@@ -23,10 +22,7 @@ export const PAYLOADS = [
 ];
 
 export async function writeDoctoredDist(): Promise<string> {
-  const dist = mkdtempSync(join(tmpdir(), 'gongkai-doctored-dist-'));
-  for (const entry of readdirSync(join(REPO_ROOT, 'dist'))) {
-    if (entry !== 'data') symlinkSync(join(REPO_ROOT, 'dist', entry), join(dist, entry));
-  }
+  const dist = distWithOwnData();
   for (const dataset of Object.values(DATASETS)) {
     const dir = join(dist, 'data', dataset);
     mkdirSync(dir, { recursive: true });

@@ -4,7 +4,8 @@
  * the app benchmark.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { REPO_ROOT } from './paths.ts';
@@ -57,6 +58,20 @@ async function waitForServer(url: string, child: ChildProcess, timeoutMs: number
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+/**
+ * A folder serving the built app with other data: every entry of dist/ linked except `data/`,
+ * which is left empty for the caller to fill. Pass it to startPreview.
+ */
+export function distWithOwnData(): string {
+  buildIfNeeded();
+  const dist = mkdtempSync(join(tmpdir(), 'gongkai-dist-'));
+  for (const entry of readdirSync(join(REPO_ROOT, 'dist'))) {
+    if (entry !== 'data') symlinkSync(join(REPO_ROOT, 'dist', entry), join(dist, entry));
+  }
+  mkdirSync(join(dist, 'data'));
+  return dist;
 }
 
 export interface Preview {
