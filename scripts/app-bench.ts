@@ -18,7 +18,7 @@ import { CHROMIUM } from '../tests/e2e/harness.ts';
 import { REPO_ROOT } from '../tests/e2e/paths.ts';
 import { BROWSER_DB_FILE, DATASET_TABLE_NAMES, DATASETS, type BrowserDb } from '../src/model/dataset.ts';
 import { tablePath } from '../src/ingest/dataset-writer.ts';
-import { reportMeasuresSql } from '../src/app/queries/measures.ts';
+import { derivedTablesSql } from '../src/app/queries/derived.ts';
 import { NO_FILTERS, reportWhere, sqlString, type Filters } from '../src/app/queries/filters.ts';
 import { VIEW_QUERIES } from '../src/app/views/first-paint.ts';
 
@@ -218,7 +218,7 @@ async function nativeTimes(dataset: string, routes: string[], steps: FilterStep[
   for (const table of DATASET_TABLE_NAMES) {
     await connection.run(`CREATE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(tablePath(dataset, table))})`);
   }
-  await connection.run(reportMeasuresSql());
+  for (const sql of derivedTablesSql()) await connection.run(sql);
   const run = async <T>(sql: string) => (await connection.runAndReadAll(sql)).getRowObjects() as T[];
   const out = new Map<string, number[]>();
   for (const route of routes) {

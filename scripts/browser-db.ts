@@ -1,9 +1,9 @@
 /**
  * The dataset as one DuckDB database file for the browser (`<dir>/browser.json` names it):
- * every table of the Parquet dataset plus `report_measures`, so DuckDB-wasm attaches it and
+ * every table of the Parquet dataset plus the derived ones (src/app/queries/derived.ts), so DuckDB-wasm attaches it and
  * reads only the pages a query needs, by HTTP range requests, instead of decoding every
  * Parquet file in JavaScript (which fails past some 10⁵ reports: the wasm heap is 4 GiB) and
- * rebuilding the per-report measures. The Parquet files stay the dataset's published form.
+ * deriving those tables again in the browser. The Parquet files stay the dataset's published form.
  *
  *   npx tsx scripts/browser-db.ts [DIR]     (DIR defaults to public/data/demo)
  */
@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { BROWSER_DB_FILE, DATASET_TABLE_NAMES, MANIFEST_FILE, type BrowserDb } from '../src/model/dataset.ts';
 import { tablePath } from '../src/ingest/dataset-writer.ts';
-import { REPORT_MEASURES_TABLE, reportMeasuresSql } from '../src/app/queries/measures.ts';
+import { DERIVED_TABLE_NAMES, derivedTablesSql } from '../src/app/queries/derived.ts';
 import { sqlString } from '../src/app/queries/filters.ts';
 
 /** The DuckDB storage format DuckDB-wasm (@duckdb/duckdb-wasm 1.32, DuckDB 1.4) reads. */
@@ -33,7 +33,7 @@ export async function writeBrowserDb(dir: string): Promise<{ file: string; bytes
     for (const table of DATASET_TABLE_NAMES) {
       await connection.run(`CREATE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(tablePath(dir, table))})`);
     }
-    await connection.run(reportMeasuresSql());
+    for (const sql of derivedTablesSql()) await connection.run(sql);
     await connection.run('CHECKPOINT');
     await connection.run('USE memory');
     await connection.run('DETACH browser');
@@ -45,7 +45,7 @@ export async function writeBrowserDb(dir: string): Promise<{ file: string; bytes
   const file = `browser.${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.duckdb`;
   writeFileSync(join(dir, file), bytes);
   rmSync(building);
-  const described: BrowserDb = { manifest: readFileSync(manifestPath, 'utf8'), file, tables: [...DATASET_TABLE_NAMES, REPORT_MEASURES_TABLE] };
+  const described: BrowserDb = { manifest: readFileSync(manifestPath, 'utf8'), file, tables: [...DATASET_TABLE_NAMES, ...DERIVED_TABLE_NAMES] };
   writeFileSync(join(dir, BROWSER_DB_FILE), `${JSON.stringify(described)}\n`);
   return { file: join(dir, file), bytes: statSync(join(dir, file)).size };
 }

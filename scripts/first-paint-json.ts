@@ -10,11 +10,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { DATASET_TABLE_NAMES } from '../src/model/dataset.ts';
+import { DATASET_TABLE_NAMES, FIRST_PAINT_DIR } from '../src/model/dataset.ts';
 import { tablePath } from '../src/ingest/dataset-writer.ts';
-import { reportMeasuresSql } from '../src/app/queries/measures.ts';
+import { derivedTablesSql } from '../src/app/queries/derived.ts';
 import { sqlString } from '../src/app/queries/filters.ts';
-import { VIEW_QUERIES, FIRST_PAINT_DIR, datasetCountsSql, firstPaintAnswers, type DatasetCounts, type FirstPaintFile } from '../src/app/views/first-paint.ts';
+import { VIEW_QUERIES, datasetCountsSql, firstPaintAnswers, type DatasetCounts, type FirstPaintFile } from '../src/app/views/first-paint.ts';
 
 /** As DuckDB-wasm hands them to the app (castBigIntToDouble, castDecimalToDouble): plain numbers. */
 function plain(value: unknown, sql: string): unknown {
@@ -42,7 +42,7 @@ export async function writeFirstPaintJson(dir: string): Promise<FirstPaintSummar
       if (!existsSync(file)) throw new Error(`${file}: missing`);
       await connection.run(`CREATE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(file)})`);
     }
-    await connection.run(reportMeasuresSql());
+    for (const sql of derivedTablesSql()) await connection.run(sql);
     const run = async <T>(sql: string): Promise<T[]> => {
       const reader = await connection.runAndReadAll(sql);
       return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v, sql)])) as T);

@@ -109,4 +109,13 @@ describe('staging and swap', () => {
     await expect(createStagingDir(out)).rejects.toThrow(OutputDirError);
     await expect(createStagingDir(out)).rejects.toThrow(/nested.*refusing/);
   });
+
+  it('replaces a dataset beside its first-paint answers, but not a first-paint folder holding anything else', async () => {
+    const out = path.join(work, 'data');
+    await mkdir(path.join(out, 'first-paint'), { recursive: true });
+    await writeFile(path.join(out, 'first-paint', 'overview.json'), '{}');
+    await expect(createStagingDir(out)).resolves.toBeTypeOf('string');
+    await writeFile(path.join(out, 'first-paint', 'notes.txt'), 'mine');
+    await expect(createStagingDir(out)).rejects.toThrow(/first-paint.*refusing/);
+  });
 });

@@ -4,7 +4,7 @@
  */
 import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MANIFEST_FILE, type DatasetManifest } from '../model/dataset.ts';
+import { FIRST_PAINT_DIR, MANIFEST_FILE, type DatasetManifest } from '../model/dataset.ts';
 
 const DATA_FILE = /\.(parquet|json|duckdb)$/;
 
@@ -29,15 +29,16 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /**
- * Refuses to replace a folder that holds anything but data files (`--out .` must never wipe a
- * project), then tidies what killed runs left: their staging folders, and table files that
+ * Refuses to replace a folder that holds anything but data files and the first-paint answers
+ * `npm run data` writes beside them (`--out .` must never wipe a project), then tidies what killed runs left: their staging folders, and table files that
  * moved in before a kill but were never named by a manifest.
  */
 async function prepare(outDir: string): Promise<void> {
   if (await exists(outDir)) {
     if (!(await stat(outDir)).isDirectory()) throw new OutputDirError(outDir, 'exists and is not a folder');
     for (const entry of await readdir(outDir, { withFileTypes: true })) {
-      if (!entry.isFile() || !DATA_FILE.test(entry.name)) {
+      const firstPaint = entry.isDirectory() && entry.name === FIRST_PAINT_DIR && (await readdir(path.join(outDir, entry.name))).every((f) => f.endsWith('.json'));
+      if (!firstPaint && (!entry.isFile() || !DATA_FILE.test(entry.name))) {
         throw new OutputDirError(outDir, `holds ${entry.name}, which is not dataset output; refusing to replace the folder (choose a new or empty one)`);
       }
     }

@@ -112,6 +112,9 @@ export interface BrowserDb {
   tables: string[];
 }
 
+/** The folder of a dataset holding each view's precomputed first-paint answers, `<route>.json` (scripts/first-paint-json.ts). */
+export const FIRST_PAINT_DIR = 'first-paint';
+
 export function tableFileName(table: DatasetTable, sha256: string): string {
   return `${table}.${sha256.slice(0, 16)}.parquet`;
 }

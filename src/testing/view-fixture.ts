@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DATASET_TABLES, type DatasetTable } from '../model/dataset.ts';
-import { reportMeasuresSql } from '../app/queries/measures.ts';
+import { derivedTablesSql } from '../app/queries/derived.ts';
 import { runChecks, severityOf } from '../model/rules.ts';
 import { cellKey, prescribedOtherRows, templateById, templateCells, type TemplateId } from '../model/templates/index.ts';
 import type { Cell, CellState, Metric } from '../model/report.ts';
@@ -88,7 +88,7 @@ export async function openFixtureDb(reports: FixtureReport[]): Promise<FixtureDb
     await connection.run(`COPY (SELECT ${names} FROM read_json('${json}', format = 'array', columns = {${spec}})) TO '${parquet}' (FORMAT parquet)`);
     await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet('${parquet}')`);
   }
-  await connection.run(reportMeasuresSql());
+  for (const sql of derivedTablesSql()) await connection.run(sql);
   return {
     async query<T>(sql: string) {
       const reader = await connection.runAndReadAll(sql);

@@ -10,7 +10,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { BROWSER_DB_FILE, DATASET_TABLE_NAMES, MANIFEST_FILE, type BrowserDb, type DatasetManifest } from '../../model/dataset.ts';
-import { reportMeasuresSql } from '../queries/measures.ts';
+import { DERIVED_TABLE_NAMES, derivedTablesSql } from '../queries/derived.ts';
 import { dbStatus } from './status.svelte.ts';
 import { loadParquetWasm } from './parquet.ts';
 import { dataUrl, fetchDataText, servedManifestText } from './data-url.ts';
@@ -72,14 +72,15 @@ async function fetchWithProgress(file: string): Promise<Uint8Array> {
   return bytes;
 }
 
-/** The browser database, when the dataset has one built from the manifest it serves now. */
+/** The browser database, when the dataset has one built from the manifest it serves now, with every table the app reads. */
 async function browserDbFor(manifestText: string): Promise<BrowserDb | null> {
   const text = await fetchDataText(BROWSER_DB_FILE).catch(() => null);
   if (text === null) return null;
   try {
     const described = JSON.parse(text) as BrowserDb;
     const fileOk = typeof described.file === 'string' && /^[\w.-]+\.duckdb$/.test(described.file);
-    const tablesOk = Array.isArray(described.tables) && described.tables.every((t) => typeof t === 'string' && /^\w+$/.test(t));
+    const tablesOk = Array.isArray(described.tables) && described.tables.every((t) => typeof t === 'string' && /^\w+$/.test(t))
+      && [...DATASET_TABLE_NAMES, ...DERIVED_TABLE_NAMES].every((t) => described.tables.includes(t));
     return described.manifest === manifestText && fileOk && tablesOk ? described : null;
   } catch {
     return null;
@@ -106,7 +107,7 @@ async function open(): Promise<duckdb.AsyncDuckDBConnection> {
     dbStatus.tablesLoaded = dbStatus.tableCount;
   } else {
     await loadParquetTables(conn, manifest, parquet);
-    await conn.query(reportMeasuresSql());
+    for (const sql of derivedTablesSql()) await conn.query(sql);
   }
   performance.mark('gongkai:measures-ready');
   const synthetic = await conn.query('SELECT count(*) AS n FROM reports WHERE synthetic');

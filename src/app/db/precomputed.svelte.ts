@@ -4,7 +4,8 @@
  * before DuckDB-wasm is up. Trusted only while the server's manifest.json is the one they were
  * computed from, and never once the reader's own reports have joined the tables.
  */
-import { FIRST_PAINT_DIR, type DatasetCounts, type FirstPaintFile } from '../views/first-paint.ts';
+import { FIRST_PAINT_DIR } from '../../model/dataset.ts';
+import type { DatasetCounts, FirstPaintFile } from '../views/first-paint.ts';
 import { fetchDataText, servedManifestText } from './data-url.ts';
 
 class Precomputed {

@@ -11,7 +11,7 @@ import { dbStatus } from '../db/status.svelte.ts';
 import { problemText } from '../i18n/problems.ts';
 import type { Bilingual } from '../i18n/labels.ts';
 import { sqlString } from '../queries/filters.ts';
-import { reportMeasuresSql } from '../queries/measures.ts';
+import { derivedTablesSql } from '../queries/derived.ts';
 import { appendStagedSql, datasetProblems, datasetTableOf, insertRowsSql, stagedTable } from '../queries/own-reports.ts';
 import type { ParsedFile, ParseReply, ParseRequest } from './parse-worker.ts';
 
@@ -178,9 +178,9 @@ async function joining(): Promise<void> {
   await makeTablesWritable();
 }
 
-/** After new reports are in: the per-report measures again, every query re-run. */
+/** After new reports are in: the derived tables again, every query re-run. */
 async function joined(reports: readonly AddedReport[]): Promise<void> {
-  await query(reportMeasuresSql());
+  for (const sql of derivedTablesSql()) await query(sql);
   ownReports.ids = new Set([...ownReports.ids, ...reports.map((r) => r.id)]);
   dataVersion.bump();
 }

@@ -42,7 +42,13 @@ export function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-/** A WHERE condition over `reports r` (never empty: `TRUE` when nothing is filtered). */
+/**
+ * The only columns of `reports r` a filter condition reads. Tables pre-aggregated by these
+ * columns (derived.ts) can be filtered with the very same condition.
+ */
+export const SELECTION_COLUMNS = [...REGION_COLUMNS, 'level', 'template', 'year', 'is_aggregate'] as const;
+
+/** A WHERE condition over `reports r` (never empty: `TRUE` when nothing is filtered); it reads SELECTION_COLUMNS only. */
 export function reportWhere(filters: Filters): string {
   const parts: string[] = [];
   if (filters.region) {

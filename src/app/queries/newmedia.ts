@@ -32,8 +32,16 @@ export type NewMediaMeasure = 'followers' | 'posts';
 export const JUMP_FACTOR = 10;
 const isJumpSql = (ratio: string) => `(${ratio} >= ${JUMP_FACTOR} OR ${ratio} <= ${1 / JUMP_FACTOR})`;
 
-const accountsCte = (where: string) => `sel AS (SELECT r.id, r.agency, r.year, r.synthetic FROM reports r WHERE ${whereOrAll(where)}),
-acc AS (
+export const REPORT_ACCOUNTS_TABLE = 'report_accounts';
+
+/**
+ * Creates `report_accounts`: one row per report and account, with its followers' jump against
+ * the account's other years. Neither depends on what a filter chooses (an account's history is
+ * all its years, whatever is selected), so both are derived once (derived.ts).
+ */
+export function reportAccountsTableSql(): string {
+  return `CREATE OR REPLACE TABLE ${REPORT_ACCOUNTS_TABLE} AS
+WITH acc AS (
   SELECT m.report_id, coalesce(m.platform, 'other') AS platform, m.account,
     max(m.value) FILTER (WHERE m."key" = 'newmedia_followers') AS followers,
     -- a year's posts when the report states them; a running total (累计, 截至…) only when it states nothing else
@@ -43,21 +51,22 @@ acc AS (
       AND count(*) FILTER (WHERE m."key" = 'newmedia_posts' AND coalesce(m.period_kind, 'annual') = 'annual') = 0 AS posts_cumulative,
     bool_or(coalesce(m.approx, false)) AS approx,
     string_agg(m.evidence, ' / ' ORDER BY m."key") AS evidence
-  FROM metrics m JOIN sel ON sel.id = m.report_id
+  FROM metrics m
   WHERE m."key" IN ('newmedia_followers', 'newmedia_posts')
   GROUP BY m.report_id, coalesce(m.platform, 'other'), m.account),
--- each account's followers in every year the data holds, whatever the filter: its own history
 history AS (
   SELECT r.agency, coalesce(m.platform, 'other') AS platform, m.account, r.year, max(m.value) AS followers
   FROM metrics m JOIN reports r ON r.id = m.report_id
   WHERE m."key" = 'newmedia_followers' AND r.year IS NOT NULL AND m.value > 0
-  GROUP BY 1, 2, 3, 4),
-jumps AS (
-  SELECT acc.report_id, acc.platform, acc.account,
-    acc.followers / nullif((SELECT median(h.followers) FROM history h
-      WHERE h.agency = sel.agency AND h.platform = acc.platform AND h.account IS NOT DISTINCT FROM acc.account AND h.year <> sel.year), 0) AS followers_jump
-  FROM acc JOIN sel ON sel.id = acc.report_id
-  WHERE acc.followers > 0)`;
+  GROUP BY 1, 2, 3, 4)
+SELECT acc.*,
+  CASE WHEN acc.followers > 0 THEN acc.followers / nullif((SELECT median(h.followers) FROM history h
+    WHERE h.agency = r.agency AND h.platform = acc.platform AND h.account IS NOT DISTINCT FROM acc.account AND h.year <> r.year), 0) END AS followers_jump
+FROM acc JOIN reports r ON r.id = acc.report_id`;
+}
+
+const accountsCte = (where: string) => `sel AS (SELECT r.id, r.agency, r.year, r.synthetic FROM reports r WHERE ${whereOrAll(where)}),
+acc AS (SELECT a.* FROM ${REPORT_ACCOUNTS_TABLE} a JOIN sel ON sel.id = a.report_id)`;
 
 const ofYear = (where: string, year: number | null) => (year === null ? where : `(${whereOrAll(where)}) AND r.year = ${Math.trunc(year)}`);
 
@@ -65,9 +74,8 @@ const ofYear = (where: string, year: number | null) => (year === null ? where : 
 export function newMediaAccountsSql(where: string, year: number | null = null): string {
   return `WITH ${accountsCte(ofYear(where, year))}
 SELECT acc.report_id, sel.agency, sel.year, coalesce(sel.synthetic, false) AS synthetic, acc.platform, acc.account,
-  acc.followers, acc.posts, acc.posts_cumulative, acc.approx, acc.evidence, jumps.followers_jump
+  acc.followers, acc.posts, acc.posts_cumulative, acc.approx, acc.evidence, acc.followers_jump
 FROM acc JOIN sel ON sel.id = acc.report_id
-LEFT JOIN jumps ON jumps.report_id = acc.report_id AND jumps.platform = acc.platform AND jumps.account IS NOT DISTINCT FROM acc.account
 ORDER BY sel.year DESC NULLS LAST, acc.followers DESC NULLS LAST, sel.agency, acc.platform, acc.account`;
 }
 
@@ -96,9 +104,8 @@ SELECT acc.platform, sel.year, count(*)::INTEGER AS n_accounts, count(DISTINCT a
   sum(acc.followers)::DOUBLE AS followers, sum(acc.posts) FILTER (WHERE NOT acc.posts_cumulative)::DOUBLE AS posts,
   count(acc.followers)::INTEGER AS n_with_followers, count(acc.posts) FILTER (WHERE NOT acc.posts_cumulative)::INTEGER AS n_with_posts,
   count(*) FILTER (WHERE acc.posts_cumulative)::INTEGER AS n_posts_cumulative,
-  count(*) FILTER (WHERE ${isJumpSql('jumps.followers_jump')})::INTEGER AS n_followers_jumps
+  count(*) FILTER (WHERE ${isJumpSql('acc.followers_jump')})::INTEGER AS n_followers_jumps
 FROM acc JOIN sel ON sel.id = acc.report_id
-LEFT JOIN jumps ON jumps.report_id = acc.report_id AND jumps.platform = acc.platform AND jumps.account IS NOT DISTINCT FROM acc.account
 GROUP BY acc.platform, sel.year ORDER BY sel.year, acc.platform`;
 }
 

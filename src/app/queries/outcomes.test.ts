@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_REPORTS, openFixtureDb, type FixtureDb } from '../../testing/view-fixture.ts';
+import { NO_FILTERS, reportWhere } from './filters.ts';
 import { outcomeCellsSql, outcomeFiguresSql, outcomeReportsSql, outcomeTrendSql, type OutcomeCellRow, type OutcomeReportRow, type OutcomeTrendRow } from './outcomes.ts';
 
 let db: FixtureDb;
@@ -20,13 +21,13 @@ describe('outcomeCellsSql', () => {
     expect(rows.find((r) => r.row === 'other_handling' && r.col === 'total')?.value).toBe(5);
   });
 
-  it('applies the caller\'s filter on reports r', async () => {
-    const rows = await db.query<OutcomeCellRow>(outcomeCellsSql(`r.agency = '示例省乙县人民政府'`));
+  it('applies the filters', async () => {
+    const rows = await db.query<OutcomeCellRow>(outcomeCellsSql(reportWhere({ ...NO_FILTERS, region: '示例省/乙市' })));
     expect(rows.find((r) => r.row === 'new_received' && r.col === 'total')?.value).toBe(13);
   });
 
   it('gives null, not 0, when every selected report left a cell blank', async () => {
-    const rows = await db.query<OutcomeCellRow>(outcomeCellsSql(`r.id = 'c2021'`));
+    const rows = await db.query<OutcomeCellRow>(outcomeCellsSql(reportWhere({ ...NO_FILTERS, levels: ['county_dept'] })));
     expect(rows.find((r) => r.row === 'new_received' && r.col === 'total')).toMatchObject({ value: null, n_reported: 0, n_empty: 1 });
   });
 });

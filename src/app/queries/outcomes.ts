@@ -1,32 +1,12 @@
 /** SQL for the applications view: table 3 over any selection of reports. */
-import { OTHER_ROWS } from '../../model/templates/index.ts';
+import { cellTotalsSql, type CellTotalRow } from './cell-totals.ts';
 import { whereOrAll } from './detail.ts';
 import { aggregateSql, measureById, perReportSql, type MeasureRow } from './measures.ts';
 
-/** （六）其他处理 printed as one row or as three, compared as one. */
-const OTHER_ROWS_SQL = [...OTHER_ROWS.combined, ...OTHER_ROWS.split].map((r) => `'${r}'`).join(', ');
+export type OutcomeCellRow = CellTotalRow;
 
-export interface OutcomeCellRow {
-  row: string;
-  col: string;
-  /** Sum over the reports that printed a figure; null when none did. */
-  value: number | null;
-  n_reported: number;
-  /** Reports whose cell is blank or missing: the sum leaves them out, it does not count them as 0. */
-  n_empty: number;
-}
-
-/** Table 3 summed cell by cell over the selection, （六） folded into `other_handling`. */
-export function outcomeCellsSql(where: string): string {
-  return `WITH sel AS (SELECT r.id FROM reports r WHERE ${whereOrAll(where)})
-SELECT CASE WHEN c."row" IN (${OTHER_ROWS_SQL}) THEN 'other_handling' ELSE c."row" END AS "row", c.col,
-  sum(c.value)::DOUBLE AS value,
-  count(DISTINCT CASE WHEN c.value IS NOT NULL THEN c.report_id END)::INTEGER AS n_reported,
-  count(DISTINCT CASE WHEN c.value IS NULL THEN c.report_id END)::INTEGER AS n_empty
-FROM cells c JOIN sel ON sel.id = c.report_id
-WHERE c."table" = 't3'
-GROUP BY 1, 2`;
-}
+/** Table 3 summed cell by cell over the selection (a filter condition), （六） folded into `other_handling`. */
+export const outcomeCellsSql = (where: string): string => cellTotalsSql('t3', where);
 
 /** The view's per-report columns, headline figures and trend: the shared measures. */
 export const OUTCOME_MEASURES = ['applications', 'carried_over_in', 'outcomes', 'carried_over_out', 'granted', 'partially_granted', 'disclosure_rate', 'not_held_share'].map(measureById);

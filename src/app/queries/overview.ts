@@ -1,4 +1,5 @@
 /** SQL for the Overview: dataset size, headline figures by year, and arithmetic failures. */
+import { CHECK_TOTALS_TABLE } from './quality.ts';
 import { aggregateSql, measureById, type Measure } from './measures.ts';
 
 export interface OverviewCounts {
@@ -47,10 +48,10 @@ export interface FailedRuleRow {
 }
 
 export function failedRulesSql(where: string): string {
-  return `SELECT c.rule, c.severity, count(DISTINCT c.report_id)::INTEGER AS reports
-FROM checks c JOIN reports r ON r.id = c.report_id
-WHERE c.status = 'fail' AND ${where}
-GROUP BY 1, 2 ORDER BY reports DESC, c.rule`;
+  return `SELECT r.rule, r.severity, sum(r.n_reports)::INTEGER AS reports
+FROM ${CHECK_TOTALS_TABLE} r
+WHERE r.status = 'fail' AND ${where}
+GROUP BY 1, 2 ORDER BY reports DESC, r.rule`;
 }
 
 export interface FailingReportRow {

@@ -31,30 +31,44 @@ export interface ProcurementReportRow {
   narrative_evidence: string | null;
 }
 
-/** Reports whose template has table 2 （九）, and any other report that states a narrative procurement amount. */
-export function procurementReportsSql(where: string): string {
-  return `WITH sel AS (SELECT r.id, r.agency, r.region, r.year, r.template, r.synthetic FROM reports r WHERE ${whereOrAll(where)}),
-t AS (
+export const REPORT_PROCUREMENT_TABLE = 'report_procurement';
+
+/**
+ * Creates `report_procurement`: per report that prints table 2 （九） or states a procurement
+ * amount in its text, the table's figures with their states and the narrative amounts summed.
+ * It depends on nothing a filter chooses, so it is derived once (derived.ts).
+ */
+export function reportProcurementTableSql(): string {
+  return `CREATE OR REPLACE TABLE ${REPORT_PROCUREMENT_TABLE} AS
+WITH t AS (
   SELECT c.report_id,
     max(c.value) FILTER (WHERE c.col = 'procurement_projects') AS projects,
     max(c.state) FILTER (WHERE c.col = 'procurement_projects') AS projects_state,
     max(c.value) FILTER (WHERE c.col = 'procurement_amount') AS amount,
     max(c.state) FILTER (WHERE c.col = 'procurement_amount') AS amount_state,
     max(c.raw) FILTER (WHERE c.col = 'procurement_amount') AS amount_raw
-  FROM cells c JOIN sel ON sel.id = c.report_id
+  FROM cells c
   WHERE c."table" = 't2' AND c."row" = 'centralized_procurement'
   GROUP BY c.report_id),
 n AS (
   SELECT m.report_id, sum(m.value) AS narrative_amount, string_agg(m.evidence, ' / ') AS narrative_evidence
-  FROM metrics m JOIN sel ON sel.id = m.report_id
+  FROM metrics m
   WHERE m."key" = 'procurement_amount'
   GROUP BY m.report_id)
+SELECT coalesce(t.report_id, n.report_id) AS report_id,
+  t.projects, t.projects_state, t.amount, t.amount_state, t.amount_raw, n.narrative_amount, n.narrative_evidence
+FROM t FULL JOIN n ON n.report_id = t.report_id`;
+}
+
+/** Reports whose template has table 2 （九）, and any other report that states a narrative procurement amount. */
+export function procurementReportsSql(where: string): string {
+  return `WITH sel AS (SELECT r.id, r.agency, r.region, r.year, r.template, r.synthetic FROM reports r WHERE ${whereOrAll(where)})
 SELECT sel.id, sel.agency, sel.region, sel.year, sel.template, coalesce(sel.synthetic, false) AS synthetic,
   sel.template ${APPLICABLE} AS applicable,
-  t.projects, t.projects_state, t.amount, t.amount_state, t.amount_raw, n.narrative_amount, n.narrative_evidence
-FROM sel LEFT JOIN t ON t.report_id = sel.id LEFT JOIN n ON n.report_id = sel.id
-WHERE sel.template ${APPLICABLE} OR n.narrative_amount IS NOT NULL
-ORDER BY sel.year DESC NULLS LAST, coalesce(t.amount, n.narrative_amount) DESC NULLS LAST, sel.agency, sel.id`;
+  p.projects, p.projects_state, p.amount, p.amount_state, p.amount_raw, p.narrative_amount, p.narrative_evidence
+FROM sel LEFT JOIN ${REPORT_PROCUREMENT_TABLE} p ON p.report_id = sel.id
+WHERE sel.template ${APPLICABLE} OR p.narrative_amount IS NOT NULL
+ORDER BY sel.year DESC NULLS LAST, coalesce(p.amount, p.narrative_amount) DESC NULLS LAST, sel.agency, sel.id`;
 }
 
 export interface ProcurementTrendRow {

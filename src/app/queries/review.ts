@@ -3,6 +3,7 @@
  * figures, trend and per-report rows are the shared measures (measures.ts), so a figure here is
  * the figure Overview, Compare and Trends show; only the composition table sums table 4 cell by cell.
  */
+import { cellTotalsSql, type CellTotalRow } from './cell-totals.ts';
 import { whereOrAll } from './detail.ts';
 import { aggregateSql, measureById, perReportSql, type MeasureRow, type ValueState } from './measures.ts';
 
@@ -12,24 +13,12 @@ export const REVIEW_MEASURES = ['review_cases', 'review_corrected', 'review_corr
 export const REVIEW_RANK_MEASURES = ['review_cases', 'lawsuits', 'review_correction_rate'] as const;
 export type ReviewRankMeasure = (typeof REVIEW_RANK_MEASURES)[number];
 
-export interface ReviewCellRow {
+export interface ReviewCellRow extends CellTotalRow {
   row: 'review' | 'lit_direct' | 'lit_after_review';
-  col: string;
-  value: number | null;
-  n_reported: number;
-  n_empty: number;
 }
 
-/** Table 4 summed cell by cell over the selection. */
-export function reviewCellsSql(where: string): string {
-  return `WITH sel AS (SELECT r.id FROM reports r WHERE ${whereOrAll(where)})
-SELECT c."row", c.col, sum(c.value)::DOUBLE AS value,
-  count(DISTINCT CASE WHEN c.value IS NOT NULL THEN c.report_id END)::INTEGER AS n_reported,
-  count(DISTINCT CASE WHEN c.value IS NULL THEN c.report_id END)::INTEGER AS n_empty
-FROM cells c JOIN sel ON sel.id = c.report_id
-WHERE c."table" = 't4'
-GROUP BY 1, 2`;
-}
+/** Table 4 summed cell by cell over the selection (a filter condition). */
+export const reviewCellsSql = (where: string): string => cellTotalsSql('t4', where);
 
 /** The selection's headline figures: one row of aggregateSql over REVIEW_MEASURES. */
 export function reviewFiguresSql(where: string): string {

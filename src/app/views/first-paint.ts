@@ -84,9 +84,6 @@ export const SHARED_FIRST_PAINT = (run: Run) => run(filterOptionsSql());
 export const datasetCountsSql = () => countsSql(reportWhere(DEFAULT_FILTERS));
 export type DatasetCounts = OverviewCounts;
 
-/** The folder of a dataset holding `<route>.json` per view. */
-export const FIRST_PAINT_DIR = 'first-paint';
-
 /**
  * An answer longer than this (as JSON) is left out of a route's file: that part of the view (in
  * practice a full list of reports, shown 50 at a time) waits for DuckDB, and the charts do not

@@ -1,0 +1,25 @@
+/**
+ * Tables derived from the dataset once — when `npm run data` builds the browser database, or in
+ * the browser after the Parquet tables or the reader's own reports are loaded — so that a filter
+ * change reads one row per report, or per group of reports alike in every column a filter reads,
+ * instead of deriving the same figures again from the long `cells`, `metrics` and `checks`
+ * tables. Each is made by the module whose queries read it.
+ */
+import { CELL_TOTALS_TABLE, cellTotalsTableSql } from './cell-totals.ts';
+import { REPORT_MEASURES_TABLE, reportMeasuresSql } from './measures.ts';
+import { REPORT_ACCOUNTS_TABLE, reportAccountsTableSql } from './newmedia.ts';
+import { REPORT_PROCUREMENT_TABLE, reportProcurementTableSql } from './procurement.ts';
+import { CHECK_TOTALS_TABLE, checkTotalsTableSql } from './quality.ts';
+
+const DERIVED_TABLES: readonly { name: string; sql: () => string }[] = [
+  { name: REPORT_MEASURES_TABLE, sql: reportMeasuresSql },
+  { name: CELL_TOTALS_TABLE, sql: cellTotalsTableSql },
+  { name: REPORT_PROCUREMENT_TABLE, sql: reportProcurementTableSql },
+  { name: REPORT_ACCOUNTS_TABLE, sql: reportAccountsTableSql },
+  { name: CHECK_TOTALS_TABLE, sql: checkTotalsTableSql },
+];
+
+export const DERIVED_TABLE_NAMES: readonly string[] = DERIVED_TABLES.map((t) => t.name);
+
+/** The statements that (re)create every derived table from the dataset's tables, in order. */
+export const derivedTablesSql = (): string[] => DERIVED_TABLES.map((t) => t.sql());
