@@ -6,12 +6,18 @@
  */
 import { OTHER_ROWS } from '../../model/templates/index.ts';
 import { whereOrAll } from './detail.ts';
-import { SELECTION_COLUMNS } from './filters.ts';
+import { SELECTION_COLUMNS, sqlString } from './filters.ts';
 
 export const CELL_TOTALS_TABLE = 'cell_totals';
 
 /** （六）其他处理 printed as one row or as three, compared as one. */
 const OTHER_ROWS_SQL = [...OTHER_ROWS.combined, ...OTHER_ROWS.split].map((r) => `'${r}'`).join(', ');
+
+/** Per (folded) row and column of `cells c`: the figures' sum and the reports with and without one. */
+const CELL_SUMS = `CASE WHEN c."table" = 't3' AND c."row" IN (${OTHER_ROWS_SQL}) THEN 'other_handling' ELSE c."row" END AS "row", c.col,
+  sum(c.value) AS value,
+  count(DISTINCT CASE WHEN c.value IS NOT NULL THEN c.report_id END)::INTEGER AS n_reported,
+  count(DISTINCT CASE WHEN c.value IS NULL THEN c.report_id END)::INTEGER AS n_empty`;
 
 /**
  * Creates `cell_totals`: per group, table and (folded) row and column, the sum of the printed
@@ -22,11 +28,7 @@ const OTHER_ROWS_SQL = [...OTHER_ROWS.combined, ...OTHER_ROWS.split].map((r) => 
 export function cellTotalsTableSql(): string {
   const groupColumns = SELECTION_COLUMNS.map((c) => `r.${c}`).join(', ');
   return `CREATE OR REPLACE TABLE ${CELL_TOTALS_TABLE} AS
-SELECT ${groupColumns}, c."table",
-  CASE WHEN c."table" = 't3' AND c."row" IN (${OTHER_ROWS_SQL}) THEN 'other_handling' ELSE c."row" END AS "row", c.col,
-  sum(c.value) AS value,
-  count(DISTINCT CASE WHEN c.value IS NOT NULL THEN c.report_id END)::INTEGER AS n_reported,
-  count(DISTINCT CASE WHEN c.value IS NULL THEN c.report_id END)::INTEGER AS n_empty
+SELECT ${groupColumns}, c."table", ${CELL_SUMS}
 FROM cells c JOIN reports r ON r.id = c.report_id
 WHERE c."table" IN ('t3', 't4')
 GROUP BY ALL
@@ -48,5 +50,13 @@ export function cellTotalsSql(table: 't3' | 't4', where: string): string {
   return `SELECT r."row", r.col, sum(r.value)::DOUBLE AS value, sum(r.n_reported)::INTEGER AS n_reported, sum(r.n_empty)::INTEGER AS n_empty
 FROM ${CELL_TOTALS_TABLE} r
 WHERE r."table" = '${table}' AND ${whereOrAll(where)}
+GROUP BY 1, 2`;
+}
+
+/** One report's table 3 (folded) or 4, in the shape of cellTotalsSql, read from its own cells. */
+export function reportCellTotalsSql(table: 't3' | 't4', id: string): string {
+  return `SELECT ${CELL_SUMS.replace('sum(c.value) AS value', 'sum(c.value)::DOUBLE AS value')}
+FROM cells c
+WHERE c.report_id = ${sqlString(id)} AND c."table" = '${table}'
 GROUP BY 1, 2`;
 }

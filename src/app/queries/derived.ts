@@ -6,13 +6,14 @@
  * tables. Each is made by the module whose queries read it.
  */
 import { CELL_TOTALS_TABLE, cellTotalsTableSql } from './cell-totals.ts';
-import { REPORT_MEASURES_TABLE, reportMeasuresSql } from './measures.ts';
+import { MEASURE_TOTALS_TABLE, measureTotalsTableSql, REPORT_MEASURES_TABLE, reportMeasuresSql } from './measures.ts';
 import { REPORT_ACCOUNTS_TABLE, reportAccountsTableSql } from './newmedia.ts';
 import { REPORT_PROCUREMENT_TABLE, reportProcurementTableSql } from './procurement.ts';
 import { CHECK_TOTALS_TABLE, checkTotalsTableSql } from './quality.ts';
 
 const DERIVED_TABLES: readonly { name: string; sql: () => string }[] = [
   { name: REPORT_MEASURES_TABLE, sql: reportMeasuresSql },
+  { name: MEASURE_TOTALS_TABLE, sql: measureTotalsTableSql },
   { name: CELL_TOTALS_TABLE, sql: cellTotalsTableSql },
   { name: REPORT_PROCUREMENT_TABLE, sql: reportProcurementTableSql },
   { name: REPORT_ACCOUNTS_TABLE, sql: reportAccountsTableSql },

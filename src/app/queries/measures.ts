@@ -7,7 +7,7 @@
 import type { MetricKey } from '../../model/report.ts';
 import { TEMPLATES, templatesWithCells, type TemplateId } from '../../model/templates/index.ts';
 import type { ValueKind } from '../format.ts';
-import { sqlString } from './filters.ts';
+import { SELECTION_COLUMNS, sqlString } from './filters.ts';
 
 /** Cell keys (`t3.granted.total`) summed, or one narrative metric summed over its accounts. */
 export type Term = { cells: readonly string[] } | { metric: MetricKey };
@@ -233,5 +233,56 @@ ${perReportSql(measures, where)}
 )
 SELECT ${[...keys, 'count(*)::INTEGER AS reports', ...columns].join(',\n  ')}
 FROM per_report
+${groupBy.length > 0 ? `GROUP BY ${groupBy.map((_, i) => i + 1).join(', ')}\nORDER BY ${groupBy.map((_, i) => i + 1).join(', ')}` : ''}`;
+}
+
+/** The table `measureTotalsTableSql` creates. */
+export const MEASURE_TOTALS_TABLE = 'measure_totals';
+
+/**
+ * Creates `measure_totals`: every measure of MEASURES aggregated as aggregateSql does, per group
+ * of reports alike in every column a filter reads (SELECTION_COLUMNS): `reports`, and per measure
+ * `<id>` (Σ over reports with a value; counts and amounts), `<id>__num` / `<id>__den` (the same
+ * for a rate's operands), `<id>__reports`, `<id>__na`. A report lies in one group, so a
+ * selection's figures add up its groups' rows (selectionAggregateSql).
+ */
+export function measureTotalsTableSql(): string {
+  const keys = SELECTION_COLUMNS.map((c) => ident(c)).join(', ');
+  const columns = MEASURES.map((m) => {
+    const ok = hasValueSql(ident(`${m.id}__state`));
+    const sums = m.den ? ['__num', '__den'] : [''];
+    return [
+      ...sums.map((suffix) => `sum(${ident(`${m.id}${suffix}`)}) FILTER (WHERE ${ok}) AS ${ident(`${m.id}${suffix}`)}`),
+      `count(*) FILTER (WHERE ${ok}) AS ${ident(`${m.id}__reports`)}`,
+      `count(*) FILTER (WHERE ${ident(`${m.id}__state`)} = 'na') AS ${ident(`${m.id}__na`)}`,
+    ].join(', ');
+  });
+  return `CREATE OR REPLACE TABLE ${MEASURE_TOTALS_TABLE} AS
+WITH per_report AS (
+${perReportSql(MEASURES, 'TRUE', ['is_aggregate'])}
+)
+SELECT ${keys}, count(*) AS reports,
+  ${columns.join(',\n  ')}
+FROM per_report
+GROUP BY ALL`;
+}
+
+/**
+ * aggregateSql's answer read from `measure_totals`, for a selection `where` that is a filter
+ * condition (reportWhere) and groups over SELECTION_COLUMNS only (`year`, `level`, a region path
+ * over `r`): the same figures from a few rows per group instead of a row per report.
+ */
+export function selectionAggregateSql(measures: readonly Measure[], where: string, groupBy: readonly { sql: string; as: string }[]): string {
+  const keys = groupBy.map((g) => `${g.sql} AS ${ident(g.as)}`);
+  const columns = measures.map((m) => {
+    const sum = (suffix: string) => `sum(r.${ident(`${m.id}${suffix}`)})`;
+    const value = m.den ? `${sum('__num')} / nullif(${sum('__den')}, 0)` : sum('');
+    // an empty selection counts 0 reports, as count(*) does, where a sum over no group is NULL
+    const count = (suffix: string) => `coalesce(${sum(suffix)}, 0)::INTEGER AS ${ident(`${m.id}${suffix}`)}`;
+    return `(${value})::DOUBLE AS ${ident(m.id)}, ${count('__reports')}, ${count('__na')}`;
+  });
+  return `SELECT ${[...keys, 'coalesce(sum(r.reports), 0)::INTEGER AS reports', ...columns].join(',\n  ')}
+FROM ${MEASURE_TOTALS_TABLE} r
+WHERE ${where}
 ${groupBy.length > 0 ? `GROUP BY ${groupBy.map((_, i) => i + 1).join(', ')}\nORDER BY ${groupBy.map((_, i) => i + 1).join(', ')}` : ''}`;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_REPORTS, openFixtureDb, type FixtureDb } from '../../testing/view-fixture.ts';
-import { NO_FILTERS, reportWhere } from './filters.ts';
-import { outcomeCellsSql, outcomeFiguresSql, outcomeReportsSql, outcomeTrendSql, type OutcomeCellRow, type OutcomeReportRow, type OutcomeTrendRow } from './outcomes.ts';
+import { datedReportWhere, NO_FILTERS, reportWhere } from './filters.ts';
+import { outcomeCellsSql, outcomeFiguresSql, outcomeReportsSql, outcomeTrendSql, reportOutcomeCellsSql, reportOutcomeFiguresSql, type OutcomeCellRow, type OutcomeReportRow, type OutcomeTrendRow } from './outcomes.ts';
 
 let db: FixtureDb;
 beforeAll(async () => { db = await openFixtureDb(FIXTURE_REPORTS); });
@@ -24,6 +24,15 @@ describe('outcomeCellsSql', () => {
   it('applies the filters', async () => {
     const rows = await db.query<OutcomeCellRow>(outcomeCellsSql(reportWhere({ ...NO_FILTERS, region: '示例省/乙市' })));
     expect(rows.find((r) => r.row === 'new_received' && r.col === 'total')?.value).toBe(13);
+  });
+
+  it('gives one report alone as it gives a selection holding only that report', async () => {
+    const onlyC2021 = datedReportWhere({ ...NO_FILTERS, levels: ['county_dept'] });
+    expect((await db.query<{ id: string }>(`SELECT r.id FROM reports r WHERE ${onlyC2021}`)).map((r) => r.id)).toEqual(['c2021']);
+    const asSet = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+    expect(asSet(await db.query(reportOutcomeCellsSql('c2021')))).toEqual(asSet(await db.query(outcomeCellsSql(onlyC2021))));
+    expect(await db.query(reportOutcomeFiguresSql('c2021'))).toEqual(await db.query(outcomeFiguresSql(onlyC2021)));
+    expect(await db.query(reportOutcomeCellsSql('a2021'))).not.toEqual([]);
   });
 
   it('gives null, not 0, when every selected report left a cell blank', async () => {

@@ -1,12 +1,16 @@
 /** SQL for the applications view: table 3 over any selection of reports. */
-import { cellTotalsSql, type CellTotalRow } from './cell-totals.ts';
+import { cellTotalsSql, reportCellTotalsSql, type CellTotalRow } from './cell-totals.ts';
 import { whereOrAll } from './detail.ts';
-import { aggregateSql, measureById, perReportSql, type MeasureRow } from './measures.ts';
+import { sqlString } from './filters.ts';
+import { aggregateSql, measureById, selectionAggregateSql, perReportSql, type MeasureRow } from './measures.ts';
 
 export type OutcomeCellRow = CellTotalRow;
 
 /** Table 3 summed cell by cell over the selection (a filter condition), （六） folded into `other_handling`. */
 export const outcomeCellsSql = (where: string): string => cellTotalsSql('t3', where);
+
+/** One report's table 3, as outcomeCellsSql gives a selection's. */
+export const reportOutcomeCellsSql = (id: string): string => reportCellTotalsSql('t3', id);
 
 /** The view's per-report columns, headline figures and trend: the shared measures. */
 export const OUTCOME_MEASURES = ['applications', 'carried_over_in', 'outcomes', 'carried_over_out', 'granted', 'partially_granted', 'disclosure_rate', 'not_held_share'].map(measureById);
@@ -30,9 +34,14 @@ ${perReportSql(OUTCOME_MEASURES, whereOrAll(where))}
 ORDER BY year DESC NULLS LAST, applications DESC NULLS LAST, agency, id`;
 }
 
-/** The selection's headline figures: one row of aggregateSql over OUTCOME_MEASURES. */
+/** The selection's headline figures: one row of selectionAggregateSql over OUTCOME_MEASURES. */
 export function outcomeFiguresSql(where: string): string {
-  return aggregateSql(OUTCOME_MEASURES, whereOrAll(where), []);
+  return selectionAggregateSql(OUTCOME_MEASURES, whereOrAll(where), []);
+}
+
+/** One report's headline figures, as outcomeFiguresSql gives a selection's. */
+export function reportOutcomeFiguresSql(id: string): string {
+  return aggregateSql(OUTCOME_MEASURES, `r.id = ${sqlString(id)}`, []);
 }
 
 export interface OutcomeTrendRow {
@@ -44,5 +53,5 @@ export interface OutcomeTrendRow {
 }
 
 export function outcomeTrendSql(where: string): string {
-  return aggregateSql(OUTCOME_MEASURES, `${whereOrAll(where)} AND r.year IS NOT NULL`, [{ sql: 'year::INTEGER', as: 'year' }]);
+  return selectionAggregateSql(OUTCOME_MEASURES, `${whereOrAll(where)} AND r.year IS NOT NULL`, [{ sql: 'year::INTEGER', as: 'year' }]);
 }

@@ -1,6 +1,6 @@
 /** SQL for the Overview: dataset size, headline figures by year, and arithmetic failures. */
 import { CHECK_TOTALS_TABLE } from './quality.ts';
-import { aggregateSql, measureById, type Measure } from './measures.ts';
+import { measureById, selectionAggregateSql, type Measure } from './measures.ts';
 
 export interface OverviewCounts {
   reports: number;
@@ -38,7 +38,7 @@ GROUP BY 1, 2 ORDER BY 1, 2`;
 export const HEADLINE_MEASURES: readonly Measure[] = ['applications', 'disclosure_rate', 'not_held_share', 'review_cases', 'review_correction_rate', 'lawsuits'].map(measureById);
 
 export function headlineByYearSql(where: string): string {
-  return aggregateSql(HEADLINE_MEASURES, `${where} AND r.year IS NOT NULL`, [{ sql: 'year::INTEGER', as: 'year' }]);
+  return selectionAggregateSql(HEADLINE_MEASURES, `${where} AND r.year IS NOT NULL`, [{ sql: 'year::INTEGER', as: 'year' }]);
 }
 
 export interface FailedRuleRow {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_REPORTS, openFixtureDb, type FixtureDb } from '../../testing/view-fixture.ts';
 import { REVIEW_RANK_MEASURES, reviewCellsSql, reviewFiguresSql, reviewReportsSql, reviewTopSql, reviewTrendSql, reviewUnrankedSql, type ReviewCellRow, type ReviewReportRow, type ReviewTrendRow } from './review.ts';
+import { NO_FILTERS, reportWhere } from './filters.ts';
 import { reviewRankOption } from '../charts/review.ts';
 
 let db: FixtureDb;
@@ -30,7 +31,7 @@ describe('reviewReportsSql', () => {
 
 describe('reviewTrendSql', () => {
   it('pools the correction rate per year', async () => {
-    const rows = await db.query<ReviewTrendRow>(reviewTrendSql(`r.agency = '示例省甲市教育局'`));
+    const rows = await db.query<ReviewTrendRow>(reviewTrendSql(reportWhere({ ...NO_FILTERS, levels: ['prefecture_dept'] })));
     expect(rows.map((r) => [r.year, r.review_cases])).toEqual([[2020, 4], [2021, 6], [2022, 1]]);
     expect(rows[0].review_correction_rate).toBeCloseTo(1 / 3, 10);
   });

@@ -5,7 +5,7 @@
  */
 import { cellTotalsSql, type CellTotalRow } from './cell-totals.ts';
 import { whereOrAll } from './detail.ts';
-import { aggregateSql, measureById, perReportSql, type MeasureRow, type ValueState } from './measures.ts';
+import { measureById, selectionAggregateSql, perReportSql, type MeasureRow, type ValueState } from './measures.ts';
 
 export const REVIEW_MEASURES = ['review_cases', 'review_corrected', 'review_correction_rate', 'lawsuits', 'litigation_correction_rate'].map(measureById);
 
@@ -20,9 +20,9 @@ export interface ReviewCellRow extends CellTotalRow {
 /** Table 4 summed cell by cell over the selection (a filter condition). */
 export const reviewCellsSql = (where: string): string => cellTotalsSql('t4', where);
 
-/** The selection's headline figures: one row of aggregateSql over REVIEW_MEASURES. */
+/** The selection's headline figures: one row of selectionAggregateSql over REVIEW_MEASURES. */
 export function reviewFiguresSql(where: string): string {
-  return aggregateSql(REVIEW_MEASURES, whereOrAll(where), []);
+  return selectionAggregateSql(REVIEW_MEASURES, whereOrAll(where), []);
 }
 
 export interface ReviewReportRow extends MeasureRow {
@@ -58,7 +58,7 @@ export interface ReviewTrendRow {
 }
 
 export function reviewTrendSql(where: string): string {
-  return aggregateSql(REVIEW_MEASURES, whereOrAll(where), [{ sql: 'year::INTEGER', as: 'year' }]);
+  return selectionAggregateSql(REVIEW_MEASURES, whereOrAll(where), [{ sql: 'year::INTEGER', as: 'year' }]);
 }
 
 /** How many reports the ranking chart shows. */

@@ -1,5 +1,5 @@
 /** SQL for Trends: one measure over the years, per chosen agency or aggregated over a group. */
-import { aggregateSql, type Measure } from './measures.ts';
+import { aggregateSql, selectionAggregateSql, type Measure } from './measures.ts';
 import { regionPathSql, sqlString } from './filters.ts';
 
 export type GroupBy = 'all' | 'level' | 'region';
@@ -34,8 +34,13 @@ export function groupTrendSql(measure: Measure, where: string, groupBy: GroupBy,
 
 function trendSql(measure: Measure, where: string, groupBy: SeriesKey, regionDepth: number): string {
   const id = measure.id;
+  const dated = `${where} AND r.year IS NOT NULL`;
+  // a group's figures add up the pre-aggregated groups of its filter; one agency's need its own reports
+  const agg = groupBy === 'agency'
+    ? aggregateSql([measure], dated, [{ sql: groupSql(groupBy, regionDepth, 'per_report'), as: 'series' }, { sql: 'year::INTEGER', as: 'year' }])
+    : selectionAggregateSql([measure], dated, [{ sql: groupSql(groupBy, regionDepth, 'r'), as: 'series' }, { sql: 'r.year::INTEGER', as: 'year' }]);
   return `WITH agg AS (
-${aggregateSql([measure], `${where} AND r.year IS NOT NULL`, [{ sql: groupSql(groupBy, regionDepth, 'per_report'), as: 'series' }, { sql: 'year::INTEGER', as: 'year' }])}
+${agg}
 ), templates AS (
   SELECT ${groupSql(groupBy, regionDepth, 'r')} AS series, year::INTEGER AS year, string_agg(DISTINCT template, ',' ORDER BY template) AS templates
   FROM reports r WHERE ${where} AND r.year IS NOT NULL GROUP BY 1, 2
