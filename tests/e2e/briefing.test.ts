@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Download, Frame, Page } from 'playwright-core';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { goTo, openAppPage, screenshot, type AppPage, type Browser } from './harness.ts';
+import { goTo, nativeQuery, openAppPage, screenshot, type AppPage, type Browser } from './harness.ts';
 import { SHOTS_DIR } from './paths.ts';
 import { readPdfDocument } from '../../src/ingest/readers/pdf.ts';
 import { sourceLine } from '../../src/app/export/caption.ts';
@@ -212,6 +212,10 @@ describe('the share dialog', () => {
     const table = parseCsv((await download(app.page, 'csv')).bytes.toString('utf8'));
     const listed = await app.page.locator('[data-testid=review-reports] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-report')));
     expect(table.slice(0, listed.length).map((r) => r.id)).toEqual(listed);
+    // every report of the list (tpl=2019), not only the ones the page has fetched
+    const [{ n }] = await nativeQuery<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM reports WHERE year IS NOT NULL AND template = '2019'`);
+    expect(listed.length).toBeLessThan(n);
+    expect(table.length).toBe(n);
     await app.page.keyboard.press('Escape');
   }, 120_000);
 });

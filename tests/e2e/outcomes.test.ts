@@ -74,6 +74,21 @@ describe('Applications by outcome', () => {
     expect(app.foreignRequests()).toEqual([]);
   }, 240_000);
 
+  it('lists the first 50 reports and fetches the others only when all are shown', async () => {
+    await goTo(app.page, '#/outcomes');
+    const [{ n }] = await nativeQuery<{ n: number }>('SELECT count(*)::INTEGER AS n FROM reports WHERE year IS NOT NULL');
+    expect(n).toBeGreaterThan(50);
+    const rows = app.page.locator('[data-testid=outcome-reports] tbody tr');
+    expect(await rows.count()).toBe(50);
+    const showAll = app.page.getByRole('button', { name: `显示全部 ${n} 份` });
+    await showAll.click();
+    await waitForIdle(app.page);
+    expect(await rows.count()).toBe(n);
+    const listed = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-report')));
+    expect(new Set(listed).size).toBe(n);
+    expect(app.consoleErrors).toEqual([]);
+  }, 120_000);
+
   it('narrows to one report and links every report row to its detail', async () => {
     await goTo(app.page, '#/outcomes');
     const firstRow = app.page.locator('[data-testid=outcome-reports] tbody tr').first();

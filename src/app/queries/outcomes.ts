@@ -1,6 +1,7 @@
 /** SQL for the applications view: table 3 over any selection of reports. */
 import { cellTotalsSql, reportCellTotalsSql, type CellTotalRow } from './cell-totals.ts';
 import { whereOrAll } from './detail.ts';
+import { listLimit, listTotalColumn } from './list-head.ts';
 import { sqlString } from './filters.ts';
 import { aggregateSql, measureById, selectionAggregateSql, perReportSql, type MeasureRow } from './measures.ts';
 
@@ -26,12 +27,12 @@ export interface OutcomeReportRow extends MeasureRow {
   not_held_share: number | null;
 }
 
-/** One row per report: the total column's headline rows and its rates, each with its `__state`. */
-export function outcomeReportsSql(where: string): string {
-  return `SELECT * REPLACE (coalesce(synthetic, false) AS synthetic) FROM (
+/** One row per report: the total column's headline rows and its rates, each with its `__state`; with `head`, the first rows only (list-head.ts). */
+export function outcomeReportsSql(where: string, head: number | null = null): string {
+  return `SELECT * REPLACE (coalesce(synthetic, false) AS synthetic)${listTotalColumn(head)} FROM (
 ${perReportSql(OUTCOME_MEASURES, whereOrAll(where))}
 ) per_report
-ORDER BY year DESC NULLS LAST, applications DESC NULLS LAST, agency, id`;
+ORDER BY year DESC NULLS LAST, applications DESC NULLS LAST, agency, id${listLimit(head)}`;
 }
 
 /** The selection's headline figures: one row of selectionAggregateSql over OUTCOME_MEASURES. */

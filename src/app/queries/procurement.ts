@@ -6,6 +6,7 @@
  */
 import { templatesWithCells } from '../../model/templates/index.ts';
 import { whereOrAll } from './detail.ts';
+import { listLimit, listTotalColumn } from './list-head.ts';
 import { sqlString } from './filters.ts';
 
 /** `template IN (…)` of the versions whose table 2 has （九）. */
@@ -60,15 +61,15 @@ SELECT coalesce(t.report_id, n.report_id) AS report_id,
 FROM t FULL JOIN n ON n.report_id = t.report_id`;
 }
 
-/** Reports whose template has table 2 （九）, and any other report that states a narrative procurement amount. */
-export function procurementReportsSql(where: string): string {
+/** Reports whose template has table 2 （九）, and any other report that states a narrative procurement amount; with `head`, the first rows only (list-head.ts). */
+export function procurementReportsSql(where: string, head: number | null = null): string {
   return `WITH sel AS (SELECT r.id, r.agency, r.region, r.year, r.template, r.synthetic FROM reports r WHERE ${whereOrAll(where)})
 SELECT sel.id, sel.agency, sel.region, sel.year, sel.template, coalesce(sel.synthetic, false) AS synthetic,
   sel.template ${APPLICABLE} AS applicable,
-  p.projects, p.projects_state, p.amount, p.amount_state, p.amount_raw, p.narrative_amount, p.narrative_evidence
+  p.projects, p.projects_state, p.amount, p.amount_state, p.amount_raw, p.narrative_amount, p.narrative_evidence${listTotalColumn(head)}
 FROM sel LEFT JOIN ${REPORT_PROCUREMENT_TABLE} p ON p.report_id = sel.id
 WHERE sel.template ${APPLICABLE} OR p.narrative_amount IS NOT NULL
-ORDER BY sel.year DESC NULLS LAST, coalesce(p.amount, p.narrative_amount) DESC NULLS LAST, sel.agency, sel.id`;
+ORDER BY sel.year DESC NULLS LAST, coalesce(p.amount, p.narrative_amount) DESC NULLS LAST, sel.agency, sel.id${listLimit(head)}`;
 }
 
 export interface ProcurementTrendRow {

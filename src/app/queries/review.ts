@@ -5,6 +5,7 @@
  */
 import { cellTotalsSql, type CellTotalRow } from './cell-totals.ts';
 import { whereOrAll } from './detail.ts';
+import { listLimit, listTotalColumn } from './list-head.ts';
 import { measureById, selectionAggregateSql, perReportSql, type MeasureRow, type ValueState } from './measures.ts';
 
 export const REVIEW_MEASURES = ['review_cases', 'review_corrected', 'review_correction_rate', 'lawsuits', 'litigation_correction_rate'].map(measureById);
@@ -41,11 +42,12 @@ export interface ReviewReportRow extends MeasureRow {
   litigation_correction_rate__state: ValueState;
 }
 
-export function reviewReportsSql(where: string): string {
-  return `SELECT * REPLACE (coalesce(synthetic, false) AS synthetic) FROM (
+/** One row per report; with `head`, the first rows only (list-head.ts). */
+export function reviewReportsSql(where: string, head: number | null = null): string {
+  return `SELECT * REPLACE (coalesce(synthetic, false) AS synthetic)${listTotalColumn(head)} FROM (
 ${perReportSql(REVIEW_MEASURES, whereOrAll(where))}
 ) per_report
-ORDER BY year DESC NULLS LAST, review_cases DESC NULLS LAST, agency, id`;
+ORDER BY year DESC NULLS LAST, review_cases DESC NULLS LAST, agency, id${listLimit(head)}`;
 }
 
 export interface ReviewTrendRow {

@@ -15,6 +15,7 @@ import { procurementFiguresSql, procurementReportsSql, procurementTopSql, procur
 import { NEWMEDIA_TOP, newMediaAccountsSql, newMediaPlatformsSql, newMediaTopSql, type NewMediaPlatformRow } from '../queries/newmedia.ts';
 import { REVIEW_TOP, reviewCellsSql, reviewFiguresSql, reviewReportsSql, reviewTopSql, reviewTrendSql, reviewUnrankedSql } from '../queries/review.ts';
 import { qualityByRuleSql, qualityIssueCountSql, qualityIssuesSql, qualityStatesSql, seriesSql } from '../queries/quality.ts';
+import { LIST_HEAD } from '../queries/list-head.ts';
 import { readParam } from '../state/params.ts';
 import { COMPARE_PARAMS, NEWMEDIA_PARAMS, QUALITY_PARAMS, REVIEW_PARAMS, TRENDS_PARAMS } from './params.ts';
 import { COMPARE_SIDE_MEASURES, QUALITY_PAGE_SIZE } from './view-constants.ts';
@@ -46,11 +47,11 @@ export const VIEW_QUERIES: Readonly<Record<string, (run: Run, filters: Filters) 
   },
   outcomes: (run, f) => {
     const dated = datedReportWhere(f);
-    return all(run, [outcomeCellsSql(dated), outcomeReportsSql(dated), outcomeTrendSql(dated), outcomeFiguresSql(dated)]);
+    return all(run, [outcomeCellsSql(dated), outcomeReportsSql(dated, LIST_HEAD), outcomeTrendSql(dated), outcomeFiguresSql(dated)]);
   },
   procurement: (run, f) => {
     const dated = datedReportWhere(f);
-    return all(run, [procurementFiguresSql(dated), procurementTrendSql(dated), procurementTopSql(dated, PROCUREMENT_TOP), procurementReportsSql(dated)]);
+    return all(run, [procurementFiguresSql(dated), procurementTrendSql(dated), procurementTopSql(dated, PROCUREMENT_TOP), procurementReportsSql(dated, LIST_HEAD)]);
   },
   newmedia: async (run, f) => {
     const where = reportWhere(f);
@@ -62,7 +63,7 @@ export const VIEW_QUERIES: Readonly<Record<string, (run: Run, filters: Filters) 
   review: (run, f) => {
     const dated = datedReportWhere(f);
     const rankBy = readParam(DEFAULTS, REVIEW_PARAMS.rankBy);
-    return all(run, [reviewCellsSql(dated), reviewReportsSql(dated), reviewTrendSql(dated), reviewFiguresSql(dated),
+    return all(run, [reviewCellsSql(dated), reviewReportsSql(dated, LIST_HEAD), reviewTrendSql(dated), reviewFiguresSql(dated),
       reviewTopSql(dated, rankBy, Number(readParam(DEFAULTS, REVIEW_PARAMS.minClosed)), REVIEW_TOP), reviewUnrankedSql(dated, rankBy)]);
   },
   quality: (run, f) => {
