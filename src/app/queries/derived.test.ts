@@ -5,7 +5,7 @@ import { cellTotalsSql } from './cell-totals.ts';
 import { datedReportWhere, NO_FILTERS, regionPathSql, reportWhere, SELECTION_COLUMNS, type Filters } from './filters.ts';
 import { aggregateSql, MEASURES, selectionAggregateSql } from './measures.ts';
 import { failedRulesSql } from './overview.ts';
-import { qualityByRuleSql, qualityIssueCountSql } from './quality.ts';
+import { qualityByRuleSql, qualityIssueCountSql, qualityIssuesSql } from './quality.ts';
 
 // Region-wide reports beside the fixture's bodies, with figures of their own, so the
 // groups differ in every selection column.
@@ -82,6 +82,26 @@ describe('tables pre-aggregated by the selection columns', () => {
     }
     const [all] = await db.query<{ n: number }>(qualityIssueCountSql(reportWhere(NO_FILTERS)));
     expect(all!.n).toBeGreaterThan(0);
+  });
+
+  it('list the failed and uncertain checks page by page in the order the checks themselves sort to', async () => {
+    let listed = 0;
+    for (const filters of SELECTIONS) {
+      const where = reportWhere(filters);
+      for (const options of [{}, { status: 'uncertain' as const }, { severity: 'hard' as const }]) {
+        const conditions = [`c.status IN ('fail', 'uncertain')`, ...Object.entries(options).map(([k, v]) => `c.${k} = '${v}'`)].join(' AND ');
+        const direct = await db.query(`SELECT c.report_id, r.agency, r.year, r.template, coalesce(r.synthetic, false) AS synthetic,
+            c.rule, c.severity, c."row", c.col, c.status, c."left", c."right", c.cells, c.note
+          FROM checks c JOIN reports r ON r.id = c.report_id WHERE ${where} AND ${conditions}
+          ORDER BY CASE c.status WHEN 'fail' THEN 0 ELSE 1 END, CASE c.severity WHEN 'hard' THEN 0 ELSE 1 END,
+            r.year DESC NULLS LAST, r.agency, c.report_id, c.rule, c."row" NULLS FIRST, c.col NULLS FIRST`);
+        for (const offset of [0, 3]) {
+          expect(await db.query(qualityIssuesSql(where, { ...options, limit: 4, offset })), `${where} ${JSON.stringify(options)} ${offset}`).toEqual(direct.slice(offset, offset + 4));
+        }
+        listed += direct.length;
+      }
+    }
+    expect(listed).toBeGreaterThan(20);
   });
 
   it('give every measure as aggregateSql does from the reports, for every selection and grouping', async () => {

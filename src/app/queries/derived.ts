@@ -9,7 +9,7 @@ import { CELL_TOTALS_TABLE, cellTotalsTableSql } from './cell-totals.ts';
 import { MEASURE_TOTALS_TABLE, measureTotalsTableSql, REPORT_MEASURES_TABLE, reportMeasuresSql } from './measures.ts';
 import { REPORT_ACCOUNTS_TABLE, reportAccountsTableSql } from './newmedia.ts';
 import { REPORT_PROCUREMENT_TABLE, reportProcurementTableSql } from './procurement.ts';
-import { CHECK_TOTALS_TABLE, checkTotalsTableSql } from './quality.ts';
+import { CHECK_ISSUES_TABLE, CHECK_TOTALS_TABLE, checkIssuesTableSql, checkTotalsTableSql } from './quality.ts';
 
 const DERIVED_TABLES: readonly { name: string; sql: () => string }[] = [
   { name: REPORT_MEASURES_TABLE, sql: reportMeasuresSql },
@@ -18,6 +18,7 @@ const DERIVED_TABLES: readonly { name: string; sql: () => string }[] = [
   { name: REPORT_PROCUREMENT_TABLE, sql: reportProcurementTableSql },
   { name: REPORT_ACCOUNTS_TABLE, sql: reportAccountsTableSql },
   { name: CHECK_TOTALS_TABLE, sql: checkTotalsTableSql },
+  { name: CHECK_ISSUES_TABLE, sql: checkIssuesTableSql },
 ];
 
 export const DERIVED_TABLE_NAMES: readonly string[] = DERIVED_TABLES.map((t) => t.name);

@@ -3,6 +3,7 @@
  * report's cut-off) and `newmedia_posts` (a flow: posts in the year), per platform and account.
  */
 import { whereOrAll } from './detail.ts';
+import { listLimit, listTotalColumn } from './list-head.ts';
 
 export interface NewMediaAccountRow {
   report_id: string;
@@ -70,13 +71,13 @@ acc AS (SELECT a.* FROM ${REPORT_ACCOUNTS_TABLE} a JOIN sel ON sel.id = a.report
 
 const ofYear = (where: string, year: number | null) => (year === null ? where : `(${whereOrAll(where)}) AND r.year = ${Math.trunc(year)}`);
 
-/** One row per account and report (of `year` only, when given; an account's jump still weighs all its years). */
-export function newMediaAccountsSql(where: string, year: number | null = null): string {
+/** One row per account and report (of `year` only, when given; an account's jump still weighs all its years); with `head`, the first rows only (list-head.ts). */
+export function newMediaAccountsSql(where: string, year: number | null = null, head: number | null = null): string {
   return `WITH ${accountsCte(ofYear(where, year))}
 SELECT acc.report_id, sel.agency, sel.year, coalesce(sel.synthetic, false) AS synthetic, acc.platform, acc.account,
-  acc.followers, acc.posts, acc.posts_cumulative, acc.approx, acc.evidence, acc.followers_jump
+  acc.followers, acc.posts, acc.posts_cumulative, acc.approx, acc.evidence, acc.followers_jump${listTotalColumn(head)}
 FROM acc JOIN sel ON sel.id = acc.report_id
-ORDER BY sel.year DESC NULLS LAST, acc.followers DESC NULLS LAST, sel.agency, acc.platform, acc.account`;
+ORDER BY sel.year DESC NULLS LAST, acc.followers DESC NULLS LAST, sel.agency, acc.platform, acc.account${listLimit(head)}`;
 }
 
 export interface NewMediaPlatformRow {

@@ -10,8 +10,8 @@ export interface QualityOptions {
   offset?: number;
 }
 
-/** The selection's failed and uncertain checks narrowed by the options; `c` names the checks (or their totals). */
-function issueWhere(where: string, o: QualityOptions, c = 'c'): string {
+/** The selection's failed and uncertain checks narrowed by the options; `c` names the table of checks. */
+function issueWhere(where: string, o: QualityOptions, c: string): string {
   const parts = [whereOrAll(where), `${c}.status IN ('fail', 'uncertain')`];
   if (o.rule) parts.push(`${c}.rule = ${sqlString(o.rule)}`);
   if (o.status) parts.push(`${c}.status = ${sqlString(o.status)}`);
@@ -53,14 +53,31 @@ export interface QualityIssueRow {
   note: string | null;
 }
 
+export const CHECK_ISSUES_TABLE = 'check_issues';
+
+/**
+ * Creates `check_issues`: every failed or uncertain check with its report's selection columns
+ * and names, numbered in the order the view lists them (`position`: failures first, hard before
+ * soft, latest year first…), so a page of the list is a filter and a LIMIT, not a sort of every
+ * issue in the selection (some 290,000 at 100,000 reports).
+ */
+export function checkIssuesTableSql(): string {
+  return `CREATE OR REPLACE TABLE ${CHECK_ISSUES_TABLE} AS
+SELECT ${SELECTION_COLUMNS.map((column) => `r.${column}`).join(', ')}, c.report_id, r.agency, r.synthetic,
+  c.rule, c.severity, c."row", c.col, c.status, c."left", c."right", c.cells, c.note,
+  row_number() OVER (ORDER BY CASE c.status WHEN 'fail' THEN 0 ELSE 1 END, CASE c.severity WHEN 'hard' THEN 0 ELSE 1 END,
+    r.year DESC NULLS LAST, r.agency, c.report_id, c.rule, c."row" NULLS FIRST, c.col NULLS FIRST) AS position
+FROM checks c JOIN reports r ON r.id = c.report_id
+WHERE c.status IN ('fail', 'uncertain')`;
+}
+
 /** Hard failures first; `limit`/`offset` page through the rest. */
 export function qualityIssuesSql(where: string, o: QualityOptions = {}): string {
-  return `SELECT c.report_id, r.agency, r.year, r.template, coalesce(r.synthetic, false) AS synthetic,
-  c.rule, c.severity, c."row", c.col, c.status, c."left", c."right", c.cells, c.note
-FROM checks c JOIN reports r ON r.id = c.report_id
-WHERE ${issueWhere(where, o)}
-ORDER BY CASE c.status WHEN 'fail' THEN 0 ELSE 1 END, CASE c.severity WHEN 'hard' THEN 0 ELSE 1 END,
-  r.year DESC NULLS LAST, r.agency, c.report_id, c.rule, c."row" NULLS FIRST, c.col NULLS FIRST
+  return `SELECT r.report_id, r.agency, r.year, r.template, coalesce(r.synthetic, false) AS synthetic,
+  r.rule, r.severity, r."row", r.col, r.status, r."left", r."right", r.cells, r.note
+FROM ${CHECK_ISSUES_TABLE} r
+WHERE ${issueWhere(where, o, 'r')}
+ORDER BY r.position
 LIMIT ${Math.max(1, Math.floor(o.limit ?? 200))} OFFSET ${Math.max(0, Math.floor(o.offset ?? 0))}`;
 }
 
@@ -119,7 +136,7 @@ export interface SeriesRow {
 export function seriesSql(where: string, agencies = 40): string {
   return `WITH chosen AS (SELECT DISTINCT r.agency_id FROM reports r WHERE ${whereOrAll(where)}),
 cross_failures AS (
-  SELECT report_id, count(*)::INTEGER AS n FROM checks WHERE rule LIKE 'x.%' AND status = 'fail' GROUP BY report_id
+  SELECT report_id, count(*)::INTEGER AS n FROM ${CHECK_ISSUES_TABLE} WHERE rule LIKE 'x.%' AND status = 'fail' GROUP BY report_id
 ),
 years AS (
   SELECT y.agency_id, y.agency, y."year", y.status, y.report_id, r.failed_hard, coalesce(x.n, 0)::INTEGER AS cross_failed

@@ -58,7 +58,7 @@ export const VIEW_QUERIES: Readonly<Record<string, (run: Run, filters: Filters) 
     const platforms = await run<NewMediaPlatformRow>(newMediaPlatformsSql(where));
     const latest = Math.max(...platforms.map((p) => p.year ?? -Infinity));
     if (!Number.isFinite(latest)) return [];
-    return all(run, [newMediaTopSql(where, latest, readParam(DEFAULTS, NEWMEDIA_PARAMS.measure), NEWMEDIA_TOP), newMediaAccountsSql(where, latest)]);
+    return all(run, [newMediaTopSql(where, latest, readParam(DEFAULTS, NEWMEDIA_PARAMS.measure), NEWMEDIA_TOP), newMediaAccountsSql(where, latest, LIST_HEAD)]);
   },
   review: (run, f) => {
     const dated = datedReportWhere(f);
