@@ -45,7 +45,7 @@ export async function writeBrowserDb(dir: string): Promise<{ file: string; bytes
   const file = `browser.${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.duckdb`;
   writeFileSync(join(dir, file), bytes);
   rmSync(building);
-  const described: BrowserDb = { manifest: readFileSync(manifestPath, 'utf8'), file, tables: [...DATASET_TABLE_NAMES, ...DERIVED_TABLE_NAMES] };
+  const described: BrowserDb = { manifest: readFileSync(manifestPath, 'utf8'), file, bytes: bytes.byteLength, tables: [...DATASET_TABLE_NAMES, ...DERIVED_TABLE_NAMES] };
   writeFileSync(join(dir, BROWSER_DB_FILE), `${JSON.stringify(described)}\n`);
   return { file: join(dir, file), bytes: statSync(join(dir, file)).size };
 }

@@ -109,6 +109,8 @@ export interface BrowserDb {
   /** The manifest.json text the database was built from: the app uses it only while that is the one served. */
   manifest: string;
   file: string;
+  /** The file's size: a small one is fetched whole, a large one read by ranges. */
+  bytes: number;
   tables: string[];
 }
 
