@@ -14,19 +14,45 @@ export interface CompactView {
   origin: number[];
 }
 
+/**
+ * What each UTF-16 code unit becomes in the view: '' for whitespace, else its NFKC form and how
+ * many code points that form has (each gets one origin entry). Filled as characters are met:
+ * normalising a character at a time was most of the view's cost.
+ */
+const viewOfUnit: (string | undefined)[] = [];
+const codePointsOfUnit: number[] = [];
+
+function unitView(code: number): string {
+  let mapped = viewOfUnit[code];
+  if (mapped === undefined) {
+    const ch = String.fromCharCode(code);
+    mapped = /\s/.test(ch) ? '' : ch.normalize('NFKC');
+    viewOfUnit[code] = mapped;
+    codePointsOfUnit[code] = [...mapped].length;
+  }
+  return mapped;
+}
+
 export function compactView(original: string): CompactView {
   let text = '';
   let origin: number[] = [];
+  // Characters the view keeps as they are are copied a run at a time.
+  let run = 0;
   for (let i = 0; i < original.length; i++) {
-    const ch = original[i];
-    if (/\s/.test(ch)) continue;
-    const mapped = ch.normalize('NFKC');
-    for (const m of mapped) {
-      text += m;
+    const code = original.charCodeAt(i);
+    const mapped = unitView(code);
+    if (mapped.length === 1 && mapped.charCodeAt(0) === code) {
       origin.push(i);
+      continue;
     }
+    text += original.slice(run, i);
+    run = i + 1;
+    if (mapped === '') continue;
+    text += mapped;
+    for (let k = codePointsOfUnit[code]; k > 0; k--) origin.push(i);
   }
-  ({ text, origin } = dropMatches(text, origin, PINYIN_GLOSS));
+  text += original.slice(run);
+  if (text.includes('(')) ({ text, origin } = dropMatches(text, origin, PINYIN_GLOSS));
   return { text, origin };
 }
 

@@ -169,7 +169,10 @@ export function fieldsBetween(stream: Stream, from: number, to: number, options:
           (out[out.length - 1] as { text: string }).text += ' ' + chunk;
           continue;
         }
-        for (const m of chunk.replace(NUMBERING, ' ').matchAll(TOKEN)) {
+        // exec on the one pattern: matchAll copies the pattern on every call
+        const tokens = chunk.replace(NUMBERING, ' ');
+        TOKEN.lastIndex = 0;
+        for (let m = TOKEN.exec(tokens); m; m = TOKEN.exec(tokens)) {
           out.push(m[1] !== undefined ? { kind: 'value', text: m[1].replace('−', '-'), line } : { kind: 'blank', raw: m[0], line });
         }
       }

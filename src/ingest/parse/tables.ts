@@ -342,7 +342,7 @@ export function readTable(stream: Stream, region: Region, table: TableDef, optio
     if (reading.candidates.length === 0) continue;
     const undecided: string[] = [];
     row.cols.forEach((col, i) => {
-      const options_ = dedupeReadings(reading.candidates.map((c) => [c[i]]));
+      const options_ = reading.candidates.length === 1 ? [[reading.candidates[0][i]]] : dedupeReadings(reading.candidates.map((c) => [c[i]]));
       if (options_.length > 1) {
         undecided.push(col);
         cells.push({ table: table.id, row: row.key, col, value: null, raw: null, state: 'missing' });
