@@ -15,41 +15,50 @@ export interface CompactView {
 }
 
 /**
- * What each UTF-16 code unit becomes in the view: '' for whitespace, else its NFKC form and how
- * many code points that form has (each gets one origin entry). Filled as characters are met:
- * normalising a character at a time was most of the view's cost.
+ * What each UTF-16 code unit becomes in the view, found once per process (normalising a
+ * character at a time was most of the view's cost): KEPT as it is, DROPPED (whitespace), or
+ * REPLACED by its NFKC form, which gets one origin entry per code point.
  */
-const viewOfUnit: (string | undefined)[] = [];
-const codePointsOfUnit: number[] = [];
+const KEPT = 1;
+const DROPPED = 2;
+const REPLACED = 3;
+const unitKind = new Uint8Array(0x10000);
+const replacement = new Map<number, { text: string; codePoints: number }>();
 
-function unitView(code: number): string {
-  let mapped = viewOfUnit[code];
-  if (mapped === undefined) {
+function kindOf(code: number): number {
+  let kind = unitKind[code];
+  if (kind === 0) {
     const ch = String.fromCharCode(code);
-    mapped = /\s/.test(ch) ? '' : ch.normalize('NFKC');
-    viewOfUnit[code] = mapped;
-    codePointsOfUnit[code] = [...mapped].length;
+    const mapped = ch.normalize('NFKC');
+    if (/\s/.test(ch)) kind = DROPPED;
+    else if (mapped === ch) kind = KEPT;
+    else {
+      kind = REPLACED;
+      replacement.set(code, { text: mapped, codePoints: [...mapped].length });
+    }
+    unitKind[code] = kind;
   }
-  return mapped;
+  return kind;
 }
 
 export function compactView(original: string): CompactView {
   let text = '';
   let origin: number[] = [];
-  // Characters the view keeps as they are are copied a run at a time.
+  // Runs of kept characters are copied whole.
   let run = 0;
   for (let i = 0; i < original.length; i++) {
     const code = original.charCodeAt(i);
-    const mapped = unitView(code);
-    if (mapped.length === 1 && mapped.charCodeAt(0) === code) {
+    const kind = kindOf(code);
+    if (kind === KEPT) {
       origin.push(i);
       continue;
     }
     text += original.slice(run, i);
     run = i + 1;
-    if (mapped === '') continue;
+    if (kind === DROPPED) continue;
+    const { text: mapped, codePoints } = replacement.get(code)!;
     text += mapped;
-    for (let k = codePointsOfUnit[code]; k > 0; k--) origin.push(i);
+    for (let k = 0; k < codePoints; k++) origin.push(i);
   }
   text += original.slice(run);
   if (text.includes('(')) ({ text, origin } = dropMatches(text, origin, PINYIN_GLOSS));

@@ -322,6 +322,10 @@ const ANOTHER_BODY = /(?:^|[，,；;、\s])(?:区|市|县)\p{Script=Han}{2,10}?(
 const VERB = /公开|发布|制发|印发|制定|召开|举办|举行|开展|推送/u;
 const VERB_BEFORE_NUMBER = /(?:公开|发布|制发|印发|制定|召开|举办|举行|开展|推送)(?:了|的)?(?:共|共计|各类)?\s*$/u;
 
+/** Each subject's patterns for the text around a figure, compiled once. */
+const SUBJECT_BEFORE = new Map(SUBJECTS.map((s) => [s, s.before === undefined ? null : new RegExp(`${s.before}[^，,。；;\\d０-９%]{0,${s.gap ?? 0}}$`, 'u')]));
+const SUBJECT_AFTER = new Map(SUBJECTS.map((s) => [s, s.after === undefined ? null : new RegExp(`^(?:余|多)?\\s*(?:各类|的)?${s.after}`, 'u')]));
+
 /** `local`: the clause from the figure before this one to the figure or list item after it. */
 function fits(subject: Subject, unit: string, before: string, after: string, local: string, clause: string, sentence: string, earlier: string): boolean {
   if (!subject.units.test(unit)) return false;
@@ -332,11 +336,11 @@ function fits(subject: Subject, unit: string, before: string, after: string, loc
   if (subject.sentenceNeeds && !subject.sentenceNeeds.test(sentence)) return false;
   const subjectBefore = subject.before !== undefined
     && (subject.objectFollows || WHAT_WAS_COUNTED_IS_GENERIC.test(after))
-    && new RegExp(`${subject.before}[^，,。；;\\d０-９%]{0,${subject.gap ?? 0}}$`, 'u').test(before.trimEnd());
+    && SUBJECT_BEFORE.get(subject)!.test(before.trimEnd());
   const beforeNumber = before.replace(/(?:超过|约|近|逾|超)\s*$/u, '');
   const subjectAfter = subject.after !== undefined
     && (VERB_BEFORE_NUMBER.test(beforeNumber) || (/等\s*(?:共|共计|合计)?\s*$/u.test(beforeNumber) && VERB.test(clause.slice(0, clause.length - after.length))))
-    && new RegExp(`^(?:余|多)?\\s*(?:各类|的)?${subject.after}`, 'u').test(after);
+    && SUBJECT_AFTER.get(subject)!.test(after);
   return subjectBefore || subjectAfter;
 }
 
