@@ -128,6 +128,8 @@ const TOKEN = new RegExp(`(${FIGURE.source})|(?<![\\u4e00-\\u9fff])[/／—–]|
 export interface FieldsOptions {
   /** Cells of this line that precede `to` belong to the next row's label area. */
   dropLineOfEnd?: boolean;
+  /** Stop once this many fields are found (whether there are any is all some callers ask). */
+  atMost?: number;
 }
 
 /**
@@ -139,6 +141,7 @@ export interface FieldsOptions {
 export function fieldsBetween(stream: Stream, from: number, to: number, options: FieldsOptions = {}): (PrintedField & { line: number })[] {
   const out: (PrintedField & { line: number })[] = [];
   if (to <= from) return out;
+  const atMost = options.atMost ?? Infinity;
   const firstLine = lineAt(stream, from);
   const lastLine = lineAt(stream, Math.max(from, to - 1));
   for (let line = firstLine; line <= lastLine; line++) {
@@ -161,6 +164,7 @@ export function fieldsBetween(stream: Stream, from: number, to: number, options:
       const piece = stream.text.slice(a, b).replace(BRACKETED, ' ').trim();
       if (whole && structured && (piece === '' ? index >= indent : BLANK_MARK.test(piece))) {
         out.push({ kind: 'blank', raw: piece, line });
+        if (out.length >= atMost) return out;
         continue;
       }
       for (const chunk of piece.split(/\s+/)) {
@@ -174,6 +178,7 @@ export function fieldsBetween(stream: Stream, from: number, to: number, options:
         TOKEN.lastIndex = 0;
         for (let m = TOKEN.exec(tokens); m; m = TOKEN.exec(tokens)) {
           out.push(m[1] !== undefined ? { kind: 'value', text: m[1].replace('−', '-'), line } : { kind: 'blank', raw: m[0], line });
+          if (out.length >= atMost) return out;
         }
       }
     }
