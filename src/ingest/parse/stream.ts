@@ -118,6 +118,7 @@ const FIGURE = /[+\-−]?\d[\d,]*(?:\.\d+)?(?:\s*万?元)?(?![\d.,件份条个�
 const NUMBERING = /[(（]\s*\d{1,2}\s*[)）]|\d\s*[.、．](?!\s*\d)/g;
 
 const BRACKETED = /[(（][^()（）]*[)）]/g;
+const BRACKET_OPEN = /[(（]/;
 
 /**
  * In run-together text a blank mark sits among the figures ('规章00/', '64/380'): a slash or
@@ -161,7 +162,8 @@ export function fieldsBetween(stream: Stream, from: number, to: number, options:
       const whole = cellStart >= from && cellEnd <= to;
       if (b < a || (b === a && !whole)) continue;
       // Bracketed notes in local templates carry examples ('如 -8'), never a cell's figure.
-      const piece = stream.text.slice(a, b).replace(BRACKETED, ' ').trim();
+      const cell = stream.text.slice(a, b);
+      const piece = (BRACKET_OPEN.test(cell) ? cell.replace(BRACKETED, ' ') : cell).trim();
       if (whole && structured && (piece === '' ? index >= indent : BLANK_MARK.test(piece))) {
         out.push({ kind: 'blank', raw: piece, line });
         if (out.length >= atMost) return out;
