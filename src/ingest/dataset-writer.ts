@@ -37,28 +37,82 @@ const WRITER_MEMORY = '1GB';
 /** DuckDB's vector size: the most rows one data chunk holds. */
 const CHUNK_ROWS = 2048;
 
-function columnValue(type: string, value: DatasetValue): DatasetValue {
+/**
+ * Text columns whose few values repeat on every row (report id, row and column keys, states…)
+ * wait as INTEGER codes into one table of strings, and are decoded when the table is written:
+ * handing DuckDB a string costs a native call per value, most of the writer's time.
+ */
+const CODED: Partial<Record<DatasetTable, readonly string[]>> = {
+  cells: ['report_id', 'table', 'row', 'col', 'state'],
+  metrics: ['report_id', 'key', 'unit', 'platform', 'period_kind'],
+  checks: ['report_id', 'rule', 'severity', 'row', 'col', 'status', 'cells'],
+};
+/** The table of coded strings (code, value). */
+const STRINGS_TABLE = 'coded_strings';
+
+/** Where rows of `table` wait: itself, or for a table with coded columns, a table beside it. */
+const stagingOf = (table: DatasetTable): string => (CODED[table] ? `${table}_coded` : table);
+
+function stagingTableSql(table: DatasetTable): string {
+  const coded = CODED[table] ?? [];
+  const columns = DATASET_TABLES[table].map(([name, type]) => `${quote(name)} ${coded.includes(name) ? 'INTEGER' : type}`);
+  return `CREATE TABLE ${quote(stagingOf(table))} (${columns.join(', ')})`;
+}
+
+/** The table as the dataset defines it, its coded columns read back as their strings. */
+function decodedViewSql(table: DatasetTable): string {
+  const coded = CODED[table] ?? [];
+  const joins: string[] = [];
+  const columns = DATASET_TABLES[table].map(([name], i) => {
+    if (!coded.includes(name)) return `t.${quote(name)}`;
+    joins.push(`LEFT JOIN ${STRINGS_TABLE} s${i} ON s${i}.code = t.${quote(name)}`);
+    return `s${i}.value AS ${quote(name)}`;
+  });
+  return `CREATE VIEW ${quote(table)} AS SELECT ${columns.join(', ')} FROM ${quote(stagingOf(table))} t ${joins.join(' ')}`;
+}
+
+type ColumnKind = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'CODED';
+
+function columnValue(kind: ColumnKind, value: DatasetValue): DatasetValue {
   if (value === null) return null;
-  switch (type) {
-    case 'VARCHAR': return String(value);
+  switch (kind) {
+    case 'VARCHAR': case 'CODED': return String(value);
     case 'INTEGER': case 'DOUBLE': return Number(value);
     case 'BOOLEAN': return Boolean(value);
-    default: throw new Error(`dataset column type ${type} has no appender`);
+    default: throw new Error(`dataset column type ${kind as string} has no appender`);
   }
 }
 
 /** One table's rows waiting for a full chunk, kept column by column. */
 class ChunkBuffer {
   private readonly columns: DatasetValue[][];
+  private readonly kinds: readonly ColumnKind[];
   private readonly types: readonly string[];
+  /** Each coded column's last text and code: a report's rows repeat its id, table and row key. */
+  private readonly lastText: (string | null)[];
+  private readonly lastCode: number[];
 
-  constructor(table: DatasetTable, private readonly appender: DuckDBAppender) {
-    this.types = DATASET_TABLES[table].map(([, type]) => type);
+  constructor(columns: readonly (readonly [string, string])[], coded: readonly string[], private readonly appender: DuckDBAppender, private readonly codeOf: (text: string) => number) {
+    this.kinds = columns.map(([name, type]) => (coded.includes(name) ? 'CODED' : type as ColumnKind));
+    this.types = this.kinds.map((kind) => (kind === 'CODED' ? 'INTEGER' : kind));
     this.columns = this.types.map(() => []);
+    this.lastText = this.types.map(() => null);
+    this.lastCode = this.types.map(() => -1);
   }
 
   add(row: DatasetRow): void {
-    this.types.forEach((type, i) => this.columns[i].push(columnValue(type, row[i])));
+    for (let i = 0; i < this.kinds.length; i++) {
+      const value = columnValue(this.kinds[i], row[i]);
+      if (this.kinds[i] !== 'CODED' || value === null) {
+        this.columns[i].push(value);
+        continue;
+      }
+      if (value !== this.lastText[i]) {
+        this.lastText[i] = value as string;
+        this.lastCode[i] = this.codeOf(value as string);
+      }
+      this.columns[i].push(this.lastCode[i]);
+    }
     if (this.columns[0].length === CHUNK_ROWS) this.flush();
   }
 
@@ -86,14 +140,29 @@ export class DatasetWriter {
   private readonly series: SeriesReport[] = [];
   private readonly counts = Object.fromEntries(DATASET_TABLE_NAMES.map((t) => [t, 0])) as Record<DatasetTable, number>;
   private readonly buffers: Record<DatasetTable, ChunkBuffer>;
+  private readonly codes = new Map<string, number>();
+  private readonly strings: ChunkBuffer;
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
     private readonly appenders: Record<DatasetTable, DuckDBAppender>,
+    private readonly stringsAppender: DuckDBAppender,
     private readonly workDir: string,
   ) {
-    this.buffers = Object.fromEntries(DATASET_TABLE_NAMES.map((table) => [table, new ChunkBuffer(table, appenders[table])])) as Record<DatasetTable, ChunkBuffer>;
+    const codeOf = (text: string) => this.codeOf(text);
+    this.buffers = Object.fromEntries(DATASET_TABLE_NAMES.map((table) => [table, new ChunkBuffer(DATASET_TABLES[table], CODED[table] ?? [], appenders[table], codeOf)])) as Record<DatasetTable, ChunkBuffer>;
+    this.strings = new ChunkBuffer([['code', 'INTEGER'], ['value', 'VARCHAR']], [], stringsAppender, codeOf);
+  }
+
+  private codeOf(text: string): number {
+    let code = this.codes.get(text);
+    if (code === undefined) {
+      code = this.codes.size;
+      this.codes.set(text, code);
+      this.strings.add([code, text]);
+    }
+    return code;
   }
 
   /**
@@ -113,11 +182,13 @@ export class DatasetWriter {
     // One thread: a parallel Parquet writer may cut row groups differently from run to run.
     await connection.run('SET threads = 1');
     const appenders = {} as Record<DatasetTable, DuckDBAppender>;
+    await connection.run(`CREATE TABLE ${STRINGS_TABLE} (code INTEGER, value VARCHAR)`);
     for (const table of DATASET_TABLE_NAMES) {
-      await connection.run(createTableSql(table));
-      appenders[table] = await connection.createAppender(table);
+      await connection.run(stagingTableSql(table));
+      appenders[table] = await connection.createAppender(stagingOf(table));
+      if (CODED[table]) await connection.run(decodedViewSql(table));
     }
-    return new DatasetWriter(instance, connection, appenders, workDir);
+    return new DatasetWriter(instance, connection, appenders, await connection.createAppender(STRINGS_TABLE), workDir);
   }
 
   /** Rows appended so far, per table. */
@@ -148,6 +219,7 @@ export class DatasetWriter {
       ]),
     });
     for (const buffer of Object.values(this.buffers)) buffer.close();
+    this.strings.close();
     await this.countSeriesFailures(checks);
     const tables = {} as DatasetManifest['tables'];
     for (const table of DATASET_TABLE_NAMES) {
@@ -184,6 +256,7 @@ export class DatasetWriter {
 
   async close(): Promise<void> {
     for (const appender of Object.values(this.appenders)) appender.closeSync();
+    this.stringsAppender.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
     await rm(this.workDir, { recursive: true, force: true });

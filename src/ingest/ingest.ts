@@ -126,9 +126,12 @@ export async function collectFiles(paths: string[]): Promise<{ files: InputFile[
  * their files differ byte for byte. Null for a report with no figures, which proves nothing.
  */
 function figuresFingerprint(report: ParsedReport): string | null {
-  const figures = report.cells.filter((cell) => cell.state !== 'missing').map((cell) => `${cell.table}.${cell.row}.${cell.col}=${cell.value ?? ''}`);
-  if (figures.length === 0 || report.agency.name === null || report.year === null) return null;
-  return createHash('sha256').update([report.agency.id ?? report.agency.name, report.year, report.template, ...figures.sort()].join('\n')).digest('hex');
+  if (report.agency.name === null || report.year === null) return null;
+  const figures: string[] = [];
+  for (const cell of report.cells) if (cell.state !== 'missing') figures.push(`${cell.table}.${cell.row}.${cell.col}=${cell.value ?? ''}`);
+  if (figures.length === 0) return null;
+  figures.sort();
+  return createHash('sha256').update(`${report.agency.id ?? report.agency.name}\n${report.year}\n${report.template ?? ''}\n${figures.join('\n')}`).digest('hex');
 }
 
 export function formatSummary(summary: IngestSummary): string[] {

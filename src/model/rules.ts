@@ -46,11 +46,23 @@ export function evaluate(instance: RuleInstance, lookup: (key: string) => Cell |
   };
   const left = sum(instance.left);
   const right = sum(instance.right);
-  const cells = [...instance.left, ...instance.right];
-  const base = { rule: instance.rule, ...(instance.row ? { row: instance.row } : {}), ...(instance.col ? { col: instance.col } : {}), cells };
-  if (left === null || right === null) return { ...base, status: 'uncertain', left, right };
+  // Built field by field in this order (rule, row, col, cells, status, left, right), without
+  // spreading: this runs for every rule of every report.
+  const result = { rule: instance.rule } as CheckResult;
+  if (instance.row) result.row = instance.row;
+  if (instance.col) result.col = instance.col;
+  result.cells = instance.left.concat(instance.right);
+  if (left === null || right === null) {
+    result.status = 'uncertain';
+    result.left = left;
+    result.right = right;
+    return result;
+  }
   const ok = instance.op === 'eq' ? Math.abs(left - right) < EPSILON : left >= right - EPSILON;
-  return { ...base, status: ok ? 'pass' : 'fail', left: round(left), right: round(right) };
+  result.status = ok ? 'pass' : 'fail';
+  result.left = round(left);
+  result.right = round(right);
+  return result;
 }
 
 function round(x: number): number {

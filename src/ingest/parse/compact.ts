@@ -14,19 +14,54 @@ export interface CompactView {
   origin: number[];
 }
 
+/**
+ * What each UTF-16 code unit becomes in the view, found once per process (normalising a
+ * character at a time was most of the view's cost): KEPT as it is, DROPPED (whitespace), or
+ * REPLACED by its NFKC form, which gets one origin entry per code point.
+ */
+const KEPT = 1;
+const DROPPED = 2;
+const REPLACED = 3;
+const unitKind = new Uint8Array(0x10000);
+const replacement = new Map<number, { text: string; codePoints: number }>();
+
+function kindOf(code: number): number {
+  let kind = unitKind[code];
+  if (kind === 0) {
+    const ch = String.fromCharCode(code);
+    const mapped = ch.normalize('NFKC');
+    if (/\s/.test(ch)) kind = DROPPED;
+    else if (mapped === ch) kind = KEPT;
+    else {
+      kind = REPLACED;
+      replacement.set(code, { text: mapped, codePoints: [...mapped].length });
+    }
+    unitKind[code] = kind;
+  }
+  return kind;
+}
+
 export function compactView(original: string): CompactView {
   let text = '';
   let origin: number[] = [];
+  // Runs of kept characters are copied whole.
+  let run = 0;
   for (let i = 0; i < original.length; i++) {
-    const ch = original[i];
-    if (/\s/.test(ch)) continue;
-    const mapped = ch.normalize('NFKC');
-    for (const m of mapped) {
-      text += m;
+    const code = original.charCodeAt(i);
+    const kind = kindOf(code);
+    if (kind === KEPT) {
       origin.push(i);
+      continue;
     }
+    text += original.slice(run, i);
+    run = i + 1;
+    if (kind === DROPPED) continue;
+    const { text: mapped, codePoints } = replacement.get(code)!;
+    text += mapped;
+    for (let k = 0; k < codePoints; k++) origin.push(i);
   }
-  ({ text, origin } = dropMatches(text, origin, PINYIN_GLOSS));
+  text += original.slice(run);
+  if (text.includes('(')) ({ text, origin } = dropMatches(text, origin, PINYIN_GLOSS));
   return { text, origin };
 }
 

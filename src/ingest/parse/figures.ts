@@ -16,7 +16,7 @@ function toWan(yuan: number): number {
 }
 
 export function readFigure(text: string, column: ColumnDef | undefined, headerUnit: MoneyUnit | null): Figure | null {
-  const m = FIGURE.exec(text.replace(/,/g, '').trim());
+  const m = FIGURE.exec((text.includes(',') ? text.replace(/,/g, '') : text).trim());
   // Beyond 15 significant digits a double no longer holds the printed figure exactly.
   if (!m || m[2].replace('.', '').replace(/^0+/, '').length > 15) return null;
   const magnitude = Number(m[2]);

@@ -7,6 +7,8 @@ import { cellKey, rulesOf, type OtherRows, type Template } from '../../model/tem
 import type { Cell } from '../../model/report.ts';
 
 export function inferLostCells(cells: Cell[], lost: ReadonlySet<string>, template: Template, otherRows: OtherRows): string[] {
+  // Nothing lost, nothing to infer.
+  if (lost.size === 0) return [];
   const inferred = new Map<string, string[]>();
   const byKey = new Map(cells.map((c) => [cellKey(c), c]));
   const identities = rulesOf(template, otherRows).filter((i) => i.op === 'eq' && (i.rule.startsWith('t3.') || i.rule === 't4.total'));

@@ -214,7 +214,7 @@ export function extractMetrics(text: string, year: number | null = null): Metric
       const taken = new Set(media.metrics.map((m) => m.evidence));
       // A comma between digits with three after it is a thousands separator, not a clause break.
       // A bracketed remark without figures ("（文件）", "（试行）") stays inside its clause.
-      for (const match of sentence.matchAll(/(?:[^，,：:()（）]|[,，](?=[0-9]{3}(?![0-9]))|[（(][^（）()\d０-９，,]{0,20}[）)])+/gu)) {
+      for (const match of matchesOf(CLAUSE, sentence)) {
         const clause = match[0];
         if ([...taken].some((evidence) => evidence.includes(clause.trim()) || clause.includes(evidence))) continue;
         metrics.push(...clauseMetrics(clause, match.index, sentence, read, year, asOf));
@@ -222,6 +222,24 @@ export function extractMetrics(text: string, year: number | null = null): Metric
     }
   }
   return dedupe(metrics);
+}
+
+/** A clause: up to a comma or colon; a comma between digits with three after it is a thousands separator. */
+const CLAUSE = /(?:[^，,：:()（）]|[,，](?=[0-9]{3}(?![0-9]))|[（(][^（）()\d０-９，,]{0,20}[）)])+/gu;
+const YEAR_STATED = /((?:19|20)\d{2})\s*年/gu;
+
+/**
+ * Every match of a global pattern, as `matchAll` gives them, without the copy of the pattern
+ * `matchAll` makes on each call (this runs for every sentence and clause of every report).
+ */
+function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    found.push(match);
+    if (match[0] === '') pattern.lastIndex += pattern.unicode && (text.codePointAt(pattern.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return found;
 }
 
 /**
@@ -266,7 +284,7 @@ function figuresOf(sentence: string): SentenceFigures {
 function mentionsOtherYear(clause: string, year: number | null): boolean {
   if (year === null) return false;
   // Years inside a document's title (《2021—2023年…方案》) are not the figure's period.
-  for (const match of clause.replace(/《[^《》]*》/gu, (title) => ' '.repeat(title.length)).matchAll(/((?:19|20)\d{2})\s*年/gu)) {
+  for (const match of matchesOf(YEAR_STATED, clause.replace(/《[^《》]*》/gu, (title) => ' '.repeat(title.length)))) {
     const stated = Number(match[1]);
     const asOf = /(?:截至|截止|至)\s*$/u.test(clause.slice(0, match.index));
     if (stated !== year && !(asOf && stated === year + 1)) return true;
@@ -322,6 +340,10 @@ const ANOTHER_BODY = /(?:^|[，,；;、\s])(?:区|市|县)\p{Script=Han}{2,10}?(
 const VERB = /公开|发布|制发|印发|制定|召开|举办|举行|开展|推送/u;
 const VERB_BEFORE_NUMBER = /(?:公开|发布|制发|印发|制定|召开|举办|举行|开展|推送)(?:了|的)?(?:共|共计|各类)?\s*$/u;
 
+/** Each subject's patterns for the text around a figure, compiled once. */
+const SUBJECT_BEFORE = new Map(SUBJECTS.map((s) => [s, s.before === undefined ? null : new RegExp(`${s.before}[^，,。；;\\d０-９%]{0,${s.gap ?? 0}}$`, 'u')]));
+const SUBJECT_AFTER = new Map(SUBJECTS.map((s) => [s, s.after === undefined ? null : new RegExp(`^(?:余|多)?\\s*(?:各类|的)?${s.after}`, 'u')]));
+
 /** `local`: the clause from the figure before this one to the figure or list item after it. */
 function fits(subject: Subject, unit: string, before: string, after: string, local: string, clause: string, sentence: string, earlier: string): boolean {
   if (!subject.units.test(unit)) return false;
@@ -332,11 +354,11 @@ function fits(subject: Subject, unit: string, before: string, after: string, loc
   if (subject.sentenceNeeds && !subject.sentenceNeeds.test(sentence)) return false;
   const subjectBefore = subject.before !== undefined
     && (subject.objectFollows || WHAT_WAS_COUNTED_IS_GENERIC.test(after))
-    && new RegExp(`${subject.before}[^，,。；;\\d０-９%]{0,${subject.gap ?? 0}}$`, 'u').test(before.trimEnd());
+    && SUBJECT_BEFORE.get(subject)!.test(before.trimEnd());
   const beforeNumber = before.replace(/(?:超过|约|近|逾|超)\s*$/u, '');
   const subjectAfter = subject.after !== undefined
     && (VERB_BEFORE_NUMBER.test(beforeNumber) || (/等\s*(?:共|共计|合计)?\s*$/u.test(beforeNumber) && VERB.test(clause.slice(0, clause.length - after.length))))
-    && new RegExp(`^(?:余|多)?\\s*(?:各类|的)?${subject.after}`, 'u').test(after);
+    && SUBJECT_AFTER.get(subject)!.test(after);
   return subjectBefore || subjectAfter;
 }
 
@@ -380,7 +402,7 @@ interface AccountMention {
 
 function newMediaMetrics(sentence: string, read: SentenceFigures, previous: AccountMention | null, asOf: boolean): { metrics: Metric[]; lastAccount: AccountMention | null } {
   const mentions: AccountMention[] = [];
-  for (const match of sentence.matchAll(PLATFORM_PATTERN)) {
+  for (const match of matchesOf(PLATFORM_PATTERN, sentence)) {
     const before = sentence.slice(0, match.index);
     const name = accountNameBefore(before);
     // "发布微博1024条", "发布999篇公众号信息": the platform word is what was posted, not another account.
@@ -397,12 +419,12 @@ function newMediaMetrics(sentence: string, read: SentenceFigures, previous: Acco
       listed: AFTER_LIST_WORD.test(sentence.slice(0, start).trimEnd()) || /^\s*[、和及与等或]/u.test(sentence.slice(end)),
     });
   }
-  for (const match of sentence.matchAll(NEW_MEDIA_NAMED)) {
+  for (const match of matchesOf(NEW_MEDIA_NAMED, sentence)) {
     const start = match.index + match[0].indexOf(match.groups!.name);
     mentions.push({ platform: 'other', account: match.groups!.name, start, end: match.index + match[0].length, listed: false });
   }
   mentions.sort((a, b) => a.start - b.start);
-  const resets = [...sentence.matchAll(ACCOUNT_RESET)]
+  const resets = matchesOf(ACCOUNT_RESET, sentence)
     .map((match) => match.index)
     // An account's own name, and "公众号政务新媒体" said of the account just named, start nothing new.
     .filter((at) => !mentions.some((mention) => (at >= mention.start && at < mention.end) || (at >= mention.end && /^\s*(?:政务)?$/u.test(sentence.slice(mention.end, at)))));
@@ -420,7 +442,7 @@ function newMediaMetrics(sentence: string, read: SentenceFigures, previous: Acco
   const listed = mentions.filter((mention) => mention.listed || mentions.length > 1);
   const respectively = /分别/u.exec(sentence);
   if (respectively && listed.length >= 2) {
-    const figures = [...sentence.slice(respectively.index).matchAll(POSTS_FIGURE)];
+    const figures = matchesOf(POSTS_FIGURE, sentence.slice(respectively.index));
     if (figures.length === listed.length) {
       figures.forEach((match, i) => {
         const metric = toMetric('newmedia_posts', match.groups!.num, match.groups!.unit, sentence.trim());
@@ -431,7 +453,7 @@ function newMediaMetrics(sentence: string, read: SentenceFigures, previous: Acco
   }
 
   const attribute = (key: MetricKey, pattern: RegExp) => {
-    for (const match of sentence.matchAll(pattern)) {
+    for (const match of matchesOf(pattern, sentence)) {
       // The figure's own position: a verb match may start inside an account's name ("平潭发布”公众号发布…").
       const at = match.index + match[0].lastIndexOf(match.groups!.num);
       let owner = mentions.filter((mention) => mention.end <= at).at(-1);

@@ -17,6 +17,8 @@ const NARROW_BUDGET = 50000;
  * bounds the score of every completion. Past the budget the rows stay undecided (declined).
  */
 export function narrowByColumnIdentities(readings: RowReading[], template: Template, otherRows: OtherRows, table: TableDef): void {
+  // Every row settled (or empty): no identity has anything to decide.
+  if (!readings.some((r) => r.candidates.length > 1)) return;
   const valueOf = (row: RowDef, p: Piece, i: number) => (p.kind === 'value' ? readFigure(p.text, table.columns.find((c) => c.key === row.cols[i]), null)?.value ?? null : null);
   const keyOf = (row: RowDef, i: number) => cellKey({ table: table.id, row: row.key, col: row.cols[i] });
   const settled = new Map<string, number | null>();

@@ -134,12 +134,16 @@ const NUMBER_WITH_UNIT = new RegExp(`(${NUMBER_SOURCE})\\s*(${UNIT_SOURCE})`, 'g
 
 export function findNumbersWithUnits(text: string): NumberWithUnit[] {
   const found: NumberWithUnit[] = [];
-  for (const match of text.matchAll(NUMBER_WITH_UNIT)) {
+  // exec on the one pattern: matchAll copies it on every call, and this runs for every clause
+  NUMBER_WITH_UNIT.lastIndex = 0;
+  for (let match = NUMBER_WITH_UNIT.exec(text); match; match = NUMBER_WITH_UNIT.exec(text)) {
     const parsed = parseProseNumber(match[1]);
     if (!parsed) continue;
     const leading = match[0].length - match[0].trimStart().length;
     found.push({
-      ...parsed,
+      value: parsed.value,
+      approx: parsed.approx,
+      raw: parsed.raw,
       unit: match[2],
       start: match.index + leading,
       end: match.index + match[0].length,

@@ -9,7 +9,10 @@ import type { SourceDocument } from '../document.ts';
 
 const toSimplifiedScript = OpenCC.Converter({ from: 't', to: 'cn' });
 /** Characters that exist only in traditional script and are common in these reports. */
-const TRADITIONAL_MARKERS = /[國開關於務報數機發會條從體這時們區縣鎮業農辦處]/gu;
+const TRADITIONAL_MARKERS = '國開關於務報數機發會條從體這時們區縣鎮業農辦處';
+/** The markers by UTF-16 code unit: every cell of every document is scanned for them. */
+const IS_MARKER = new Uint8Array(0x10000);
+for (const ch of TRADITIONAL_MARKERS) IS_MARKER[ch.charCodeAt(0)] = 1;
 /** Pinyin a mirror site inserted after a character: 報(bào)告 → 報告. */
 const INLINE_PINYIN = /(\p{Script=Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]+\)/gu;
 // No lookbehind, and not run where no '(' is: a lookbehind is tried at every position of a long text.
@@ -25,9 +28,7 @@ function isTraditional(rows: readonly (readonly string[])[]): boolean {
   let found = 0;
   for (const cells of rows) {
     for (const cell of cells) {
-      if (cell === '') continue;
-      TRADITIONAL_MARKERS.lastIndex = 0;
-      while (TRADITIONAL_MARKERS.exec(cell) !== null) if (++found >= 2) return true;
+      for (let i = 0; i < cell.length; i++) if (IS_MARKER[cell.charCodeAt(i)] === 1 && ++found >= 2) return true;
     }
   }
   return false;

@@ -118,6 +118,7 @@ const FIGURE = /[+\-−]?\d[\d,]*(?:\.\d+)?(?:\s*万?元)?(?![\d.,件份条个�
 const NUMBERING = /[(（]\s*\d{1,2}\s*[)）]|\d\s*[.、．](?!\s*\d)/g;
 
 const BRACKETED = /[(（][^()（）]*[)）]/g;
+const BRACKET_OPEN = /[(（]/;
 
 /**
  * In run-together text a blank mark sits among the figures ('规章00/', '64/380'): a slash or
@@ -128,6 +129,8 @@ const TOKEN = new RegExp(`(${FIGURE.source})|(?<![\\u4e00-\\u9fff])[/／—–]|
 export interface FieldsOptions {
   /** Cells of this line that precede `to` belong to the next row's label area. */
   dropLineOfEnd?: boolean;
+  /** Stop once this many fields are found (whether there are any is all some callers ask). */
+  atMost?: number;
 }
 
 /**
@@ -139,6 +142,7 @@ export interface FieldsOptions {
 export function fieldsBetween(stream: Stream, from: number, to: number, options: FieldsOptions = {}): (PrintedField & { line: number })[] {
   const out: (PrintedField & { line: number })[] = [];
   if (to <= from) return out;
+  const atMost = options.atMost ?? Infinity;
   const firstLine = lineAt(stream, from);
   const lastLine = lineAt(stream, Math.max(from, to - 1));
   for (let line = firstLine; line <= lastLine; line++) {
@@ -158,9 +162,11 @@ export function fieldsBetween(stream: Stream, from: number, to: number, options:
       const whole = cellStart >= from && cellEnd <= to;
       if (b < a || (b === a && !whole)) continue;
       // Bracketed notes in local templates carry examples ('如 -8'), never a cell's figure.
-      const piece = stream.text.slice(a, b).replace(BRACKETED, ' ').trim();
+      const cell = stream.text.slice(a, b);
+      const piece = (BRACKET_OPEN.test(cell) ? cell.replace(BRACKETED, ' ') : cell).trim();
       if (whole && structured && (piece === '' ? index >= indent : BLANK_MARK.test(piece))) {
         out.push({ kind: 'blank', raw: piece, line });
+        if (out.length >= atMost) return out;
         continue;
       }
       for (const chunk of piece.split(/\s+/)) {
@@ -169,8 +175,12 @@ export function fieldsBetween(stream: Stream, from: number, to: number, options:
           (out[out.length - 1] as { text: string }).text += ' ' + chunk;
           continue;
         }
-        for (const m of chunk.replace(NUMBERING, ' ').matchAll(TOKEN)) {
+        // exec on the one pattern: matchAll copies the pattern on every call
+        const tokens = chunk.replace(NUMBERING, ' ');
+        TOKEN.lastIndex = 0;
+        for (let m = TOKEN.exec(tokens); m; m = TOKEN.exec(tokens)) {
           out.push(m[1] !== undefined ? { kind: 'value', text: m[1].replace('−', '-'), line } : { kind: 'blank', raw: m[0], line });
+          if (out.length >= atMost) return out;
         }
       }
     }

@@ -49,7 +49,7 @@ function findAnchors(stream: Stream, region: Region, table: TableDef): Anchor[] 
   const weighed = found.map((a, i): Candidate => {
     const from = stream.view.origin[a.end - 1] + 1;
     const to = originOf(stream, found[i + 1]?.start ?? region.to);
-    return { ...a, weight: fieldsBetween(stream, from, to).length > 0 ? 1 : 0.01 };
+    return { ...a, weight: fieldsBetween(stream, from, to, { atMost: 1 }).length > 0 ? 1 : 0.01 };
   });
   return heaviestIncreasing(weighed);
 }
@@ -108,6 +108,11 @@ function columnOf(table: TableDef, key: string): ColumnDef | undefined {
   return table.columns.find((c) => c.key === key);
 }
 
+/** A field without its line (built outright: a rest pattern copies slowly). */
+function pieceOf(field: Field): Piece {
+  return field.kind === 'value' ? { kind: 'value', text: field.text } : { kind: 'blank', raw: field.raw };
+}
+
 function readRow(table: TableDef, row: RowDef, fields: Field[], fromTable: boolean, warnings: string[]): RowReading {
   const width = row.cols.length;
   if (fields.length === 0) return { row, candidates: [] };
@@ -127,9 +132,9 @@ function readRow(table: TableDef, row: RowDef, fields: Field[], fromTable: boole
     warnings.push(`${table.id}.${row.key}: ${used.length} figures printed for ${width} columns; read ${fromTable ? 'the last' : 'the first'} ${width}`);
     used = fromTable ? used.slice(used.length - width) : used.slice(0, width);
   }
-  if (used.length === width) return { row, candidates: [used.map(({ line: _line, ...piece }) => piece)] };
+  if (used.length === width) return { row, candidates: [used.map(pieceOf)] };
   const slots = row.cols.map((c) => slotSpec(columnOf(table, c)));
-  const printed = used.map(({ line: _line, ...piece }) => piece);
+  const printed = used.map(pieceOf);
   const groups: SumGroup[] = table.rowTotal ? [{ first: 0, total: width - 1 }] : [];
   let candidates: Piece[][];
   try {
@@ -244,7 +249,7 @@ function readColumnGroups(stream: Stream, region: Region, table: TableDef, warni
     return readings;
   }
   const slots = table.rows.flatMap(() => table.columns.map(() => ({})));
-  const printed = fields.map(({ line: _line, ...p }) => p);
+  const printed = fields.map(pieceOf);
   const groups = table.rows.map((_, r): SumGroup => ({ first: r * group, total: (r + 1) * group - 1 }));
   let usable: Piece[][];
   try {
@@ -342,7 +347,7 @@ export function readTable(stream: Stream, region: Region, table: TableDef, optio
     if (reading.candidates.length === 0) continue;
     const undecided: string[] = [];
     row.cols.forEach((col, i) => {
-      const options_ = dedupeReadings(reading.candidates.map((c) => [c[i]]));
+      const options_ = reading.candidates.length === 1 ? [[reading.candidates[0][i]]] : dedupeReadings(reading.candidates.map((c) => [c[i]]));
       if (options_.length > 1) {
         undecided.push(col);
         cells.push({ table: table.id, row: row.key, col, value: null, raw: null, state: 'missing' });

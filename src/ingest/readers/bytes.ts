@@ -43,7 +43,7 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
   }
   const text = doc.lines.map((line) => line.cells.join('')).join('');
   if (text.trim() === '') throw new ReadError(fileName, 'empty file (no text)');
-  const han = countHan(text);
+  const han = countHan(text, MIN_HAN_CHARS);
   if (han < MIN_HAN_CHARS) {
     const found = han === 0 ? 'no Chinese text' : `only ${han} Chinese characters`;
     // Text that is there but not Chinese: page images with a stamp, or fonts without a
@@ -127,8 +127,13 @@ const MARKUP_TAG = /<\/?(?:html|head|body|table|tbody|tr|td|th|div|p|span|br|h[1
 
 function looksLikeHtml(text: string, htmlExtension: boolean): boolean {
   if (/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)\b/i.test(text)) return true;
-  const tags = text.match(MARKUP_TAG)?.length ?? 0;
-  return tags >= (htmlExtension ? 1 : 3);
+  // counted only as far as the verdict needs
+  const needed = htmlExtension ? 1 : 3;
+  let tags = 0;
+  MARKUP_TAG.lastIndex = 0;
+  while (tags < needed && MARKUP_TAG.exec(text) !== null) tags++;
+  MARKUP_TAG.lastIndex = 0;
+  return tags >= needed;
 }
 
 /** As Node's path.extname: from the last dot of the last path segment, unless that dot starts it. */

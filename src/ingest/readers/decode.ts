@@ -129,5 +129,5 @@ function looksDecoded(text: string): boolean {
   const replacements = text.split('\ufffd').length - 1;
   if (replacements > text.length / 200) return false;
   const nonAscii = text.replace(/[\x00-\x7f]/g, '').length;
-  return nonAscii === 0 || countHan(text) >= nonAscii / 2;
+  return nonAscii === 0 || countHan(text, nonAscii / 2) >= nonAscii / 2;
 }

@@ -111,7 +111,9 @@ function ownRows(table: Element): Element[] {
 
 function isLayoutCell(cell: Element): boolean {
   if (containsTag(cell.children, 'table')) return true;
-  return normalizeSpaces(plainText(cell.children)).length > LAYOUT_CELL_CHARS;
+  const text = plainText(cell.children);
+  // normalizeSpaces never lengthens a text: a short cell needs no normalising to be judged
+  return text.length > LAYOUT_CELL_CHARS && normalizeSpaces(text).length > LAYOUT_CELL_CHARS;
 }
 
 /** A cell's text with its <p>/<div>/<br> pieces joined: '商业</p><p>企业' → '商业企业'. */

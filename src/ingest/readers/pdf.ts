@@ -3,7 +3,7 @@
  * cells by horizontal gaps, page by page, top to bottom. Page numbers are dropped; labels that
  * wrap inside a table cell stay separate lines (the parser joins labels).
  */
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PDFJS_ASSETS } from '#pdf-assets';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { SourceDocument, SourceLine } from '../document.ts';
@@ -24,7 +24,7 @@ interface TextRun {
 }
 
 export async function readPdfDocument(bytes: Uint8Array): Promise<SourceDocument> {
-  await useMainThreadWorker();
+  const pdfjs = await loadPdfjs();
   const loading = pdfjs.getDocument({
     // pdfjs takes ownership of (and detaches) the buffer it is given.
     data: bytes.slice(),
@@ -68,14 +68,37 @@ export async function readPdfDocument(bytes: Uint8Array): Promise<SourceDocument
   }
 }
 
-let workerReady: Promise<void> | null = null;
+/**
+ * pdf.js's legacy build (the one that runs on Node 20) carries core-js, which replaces
+ * Array.prototype.push, JSON.parse and JSON.stringify with JavaScript versions for the whole
+ * thread: every report parsed after the first PDF ran several times slower in push alone.
+ * The natives are put back once pdf.js has loaded; its own added methods stay.
+ */
+const NATIVE = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
 
-/** Runs pdfjs's worker code in this thread: no worker file to locate, no network. */
-function useMainThreadWorker(): Promise<void> {
-  workerReady ??= import('pdfjs-dist/legacy/build/pdf.worker.mjs').then((worker) => {
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-  });
-  return workerReady;
+function restoreNatives(): void {
+  const restore = (target: object, key: string, value: unknown) => {
+    if ((target as Record<string, unknown>)[key] !== value) Object.defineProperty(target, key, { value, writable: true, enumerable: false, configurable: true });
+  };
+  restore(Array.prototype, 'push', NATIVE.push);
+  restore(JSON, 'parse', NATIVE.parse);
+  restore(JSON, 'stringify', NATIVE.stringify);
+}
+
+let pdfjsReady: Promise<typeof PdfJs> | null = null;
+
+/** pdf.js, with its worker code run in this thread: no worker file to locate, no network. */
+function loadPdfjs(): Promise<typeof PdfJs> {
+  pdfjsReady ??= (async () => {
+    try {
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      return pdfjs;
+    } finally {
+      restoreNatives();
+    }
+  })();
+  return pdfjsReady;
 }
 
 function describePdfError(error: unknown): string {

@@ -35,9 +35,9 @@ export function joinFragments(pieces: readonly string[]): string {
   return joined;
 }
 
-/** Number of Han characters: how much Chinese a decoded text holds. */
-export function countHan(text: string): number {
+/** Number of Han characters: how much Chinese a decoded text holds, counted up to `enough`. */
+export function countHan(text: string, enough = Infinity): number {
   let count = 0;
-  for (const char of text) if (HAN.test(char)) count++;
+  for (const char of text) if (HAN.test(char) && ++count >= enough) break;
   return count;
 }
