@@ -15,7 +15,7 @@ const OTHER_ROWS_SQL = [...OTHER_ROWS.combined, ...OTHER_ROWS.split].map((r) => 
 
 /** Per (folded) row and column of `cells c`: the figures' sum and the reports with and without one. */
 const CELL_SUMS = `CASE WHEN c."table" = 't3' AND c."row" IN (${OTHER_ROWS_SQL}) THEN 'other_handling' ELSE c."row" END AS "row", c.col,
-  sum(c.value) AS value,
+  sum(c.value)::DOUBLE AS value,
   count(DISTINCT CASE WHEN c.value IS NOT NULL THEN c.report_id END)::INTEGER AS n_reported,
   count(DISTINCT CASE WHEN c.value IS NULL THEN c.report_id END)::INTEGER AS n_empty`;
 
@@ -55,7 +55,7 @@ GROUP BY 1, 2`;
 
 /** One report's table 3 (folded) or 4, in the shape of cellTotalsSql, read from its own cells. */
 export function reportCellTotalsSql(table: 't3' | 't4', id: string): string {
-  return `SELECT ${CELL_SUMS.replace('sum(c.value) AS value', 'sum(c.value)::DOUBLE AS value')}
+  return `SELECT ${CELL_SUMS}
 FROM cells c
 WHERE c.report_id = ${sqlString(id)} AND c."table" = '${table}'
 GROUP BY 1, 2`;

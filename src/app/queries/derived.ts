@@ -17,8 +17,8 @@ const DERIVED_TABLES: readonly { name: string; sql: () => string }[] = [
   { name: CELL_TOTALS_TABLE, sql: cellTotalsTableSql },
   { name: REPORT_PROCUREMENT_TABLE, sql: reportProcurementTableSql },
   { name: REPORT_ACCOUNTS_TABLE, sql: reportAccountsTableSql },
-  { name: CHECK_TOTALS_TABLE, sql: checkTotalsTableSql },
   { name: CHECK_ISSUES_TABLE, sql: checkIssuesTableSql },
+  { name: CHECK_TOTALS_TABLE, sql: checkTotalsTableSql },
 ];
 
 export const DERIVED_TABLE_NAMES: readonly string[] = DERIVED_TABLES.map((t) => t.name);

@@ -19,23 +19,6 @@ function issueWhere(where: string, o: QualityOptions, c: string): string {
   return parts.join(' AND ');
 }
 
-export const CHECK_TOTALS_TABLE = 'check_totals';
-
-/**
- * Creates `check_totals`: failed and uncertain checks counted per rule, severity and status in
- * each group of reports alike in every column a filter reads (SELECTION_COLUMNS). A report lies
- * in one group, so its counts add up across groups and a selection's counts read a few thousand
- * rows instead of joining every check.
- */
-export function checkTotalsTableSql(): string {
-  return `CREATE OR REPLACE TABLE ${CHECK_TOTALS_TABLE} AS
-SELECT ${SELECTION_COLUMNS.map((column) => `r.${column}`).join(', ')}, c.rule, c.severity, c.status,
-  count(*)::INTEGER AS n_checks, count(DISTINCT c.report_id)::INTEGER AS n_reports
-FROM checks c JOIN reports r ON r.id = c.report_id
-WHERE c.status IN ('fail', 'uncertain')
-GROUP BY ALL`;
-}
-
 export interface QualityIssueRow {
   report_id: string;
   agency: string | null;
@@ -69,6 +52,22 @@ SELECT ${SELECTION_COLUMNS.map((column) => `r.${column}`).join(', ')}, c.report_
     r.year DESC NULLS LAST, r.agency, c.report_id, c.rule, c."row" NULLS FIRST, c.col NULLS FIRST) AS position
 FROM checks c JOIN reports r ON r.id = c.report_id
 WHERE c.status IN ('fail', 'uncertain')`;
+}
+
+export const CHECK_TOTALS_TABLE = 'check_totals';
+
+/**
+ * Creates `check_totals` from `check_issues`: the failed and uncertain checks counted per rule,
+ * severity and status in each group of reports alike in every column a filter reads
+ * (SELECTION_COLUMNS). A report lies in one group, so its counts add up across groups and a
+ * selection's counts read a few thousand rows instead of every issue.
+ */
+export function checkTotalsTableSql(): string {
+  return `CREATE OR REPLACE TABLE ${CHECK_TOTALS_TABLE} AS
+SELECT ${SELECTION_COLUMNS.join(', ')}, rule, severity, status,
+  count(*)::INTEGER AS n_checks, count(DISTINCT report_id)::INTEGER AS n_reports
+FROM ${CHECK_ISSUES_TABLE}
+GROUP BY ALL`;
 }
 
 /** Hard failures first; `limit`/`offset` page through the rest. */
