@@ -80,6 +80,23 @@ describe('first paint', () => {
     }
   });
 
+  it('what the view drew from precomputed answers runs once in DuckDB-wasm once the page is idle, so the first filter change is not its first run', async () => {
+    const app = await browser.open('#/outcomes');
+    try {
+      await waitForIdle(app.page);
+      const file = app.requests.find((u) => /\/first-paint\/outcomes\.json$/.test(u));
+      expect(file, 'the precomputed answers were fetched').toBeDefined();
+      const answered = ((await (await fetch(file!)).json()) as { answers: [string, unknown[]][] }).answers.map(([sql]) => sql);
+      expect(answered.length).toBeGreaterThan(0);
+      await app.page.waitForFunction((count) => performance.getEntriesByName('gongkai:warmed').length >= count, answered.length, { timeout: 60_000 });
+      const warmed = await app.page.evaluate(() => performance.getEntriesByName('gongkai:warmed').map((m) => (m as PerformanceMark).detail as string));
+      expect([...warmed].sort()).toEqual([...answered].sort());
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('answers computed from another manifest are not used: the view says it waits for the data', async () => {
     const app = await browser.open('#/outcomes', {
       before: async (page) => {
