@@ -5,7 +5,8 @@
  *   - cold Overview: bytes fetched by the time its charts are drawn, and until DuckDB-wasm is ready;
  *   - per view, warm: a walk of filter changes → every chart redrawn (median, p95), and the
  *     in-browser SQL of each change (first query sent → last answer) against the same queries in
- *     native DuckDB (views/first-paint.ts VIEW_QUERIES, one thread);
+ *     native DuckDB (views/first-paint.ts VIEW_QUERIES, one thread), and the main thread's time
+ *     in ECharts' setOption;
  *   - the page's peak JS heap (DuckDB-wasm's own memory lives in its worker and is not in it).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
@@ -33,6 +34,8 @@ export interface ViewTimings {
   changeP95: number;
   /** In the browser: first query of a change sent → last answer in (ms). */
   sqlMedian: number;
+  /** The main thread's time in ECharts' setOption per change (`gongkai:draw` measures), summed over the view's charts. */
+  drawMedian: number;
   /** The same queries in native DuckDB, one thread (ms). */
   nativeMedian: number;
 }
@@ -122,7 +125,7 @@ async function coldView(baseUrl: string, route: string): Promise<{ firstChart: n
  * Change one filter in the page; time until no query is pending and every chart redrew after it,
  * and the span of the `gongkai:query` measures the change caused.
  */
-async function timeFilterChange(page: Page, filter: string, value: string): Promise<{ total: number; sql: number }> {
+async function timeFilterChange(page: Page, filter: string, value: string): Promise<{ total: number; sql: number; draw: number }> {
   const timed = (await page.evaluate(`new Promise((resolve) => {
     const select = document.querySelector('[data-filter="${filter}"]');
     const start = performance.now();
@@ -142,10 +145,11 @@ async function timeFilterChange(page: Page, filter: string, value: string): Prom
       const end = performance.now();
       const queries = performance.getEntriesByName('gongkai:query').filter((q) => q.startTime >= start);
       const sql = queries.length ? Math.max(...queries.map((q) => q.startTime + q.duration)) - Math.min(...queries.map((q) => q.startTime)) : 0;
-      resolve({ total: end - start, sql });
+      const draw = performance.getEntriesByName('gongkai:draw').filter((d) => d.startTime >= start).reduce((sum, d) => sum + d.duration, 0);
+      resolve({ total: end - start, sql, draw });
     };
     requestAnimationFrame(check);
-  })`)) as { total: number; sql: number } | { error: string };
+  })`)) as { total: number; sql: number; draw: number } | { error: string };
   if ('error' in timed) throw new Error(`${page.url()}: ${filter}=${value}: ${timed.error}`);
   return timed;
 }
@@ -179,9 +183,9 @@ async function heapMb(page: Page): Promise<number> {
   }
 }
 
-async function warmChanges(baseUrl: string, routes: string[], steps: FilterStep[]): Promise<{ byRoute: Map<string, { total: number[]; sql: number[] }>; peakHeapMb: number }> {
+async function warmChanges(baseUrl: string, routes: string[], steps: FilterStep[]): Promise<{ byRoute: Map<string, { total: number[]; sql: number[]; draw: number[] }>; peakHeapMb: number }> {
   const { context, dispose } = await launch();
-  const byRoute = new Map<string, { total: number[]; sql: number[] }>();
+  const byRoute = new Map<string, { total: number[]; sql: number[]; draw: number[] }>();
   let peakHeapMb = 0;
   try {
     const page = await context.newPage();
@@ -196,11 +200,12 @@ async function warmChanges(baseUrl: string, routes: string[], steps: FilterStep[
         const charts = [...document.querySelectorAll<HTMLElement>('main [data-chart]')];
         return shell?.dataset.db === 'ready' && shell.dataset.busy === '0' && charts.length > 0 && charts.every((c) => Number(c.dataset.draws ?? 0) > 0);
       }, undefined, { timeout: 600_000, polling: 50 });
-      const timings = { total: [] as number[], sql: [] as number[] };
+      const timings = { total: [] as number[], sql: [] as number[], draw: [] as number[] };
       for (const step of steps) {
-        const { total, sql } = await timeFilterChange(page, step.filter, step.value);
+        const { total, sql, draw } = await timeFilterChange(page, step.filter, step.value);
         timings.total.push(total);
         timings.sql.push(sql);
+        timings.draw.push(draw);
       }
       byRoute.set(route, timings);
       peakHeapMb = Math.max(peakHeapMb, await heapMb(page));
@@ -286,6 +291,7 @@ export async function benchApp(dataset: string, label: string, changesPerView: n
           changeMedian: median(changes.total),
           changeP95: quantile(changes.total, 0.95),
           sqlMedian: median(changes.sql),
+          drawMedian: median(changes.draw),
           nativeMedian: median(native.get(route)!),
         };
       }),
@@ -302,12 +308,12 @@ const mb = (bytes: number) => (bytes < 1e6 ? `${(bytes / 1e3).toFixed(0)} kB` : 
 export function printAppResult(r: AppBenchResult, goals: { firstChart: number; p95: number }, before?: { date: string; app: AppBenchResult }): void {
   console.log(`\n${r.label}: ${r.reports.toLocaleString('en')} reports, dataset ${mb(r.datasetBytes)} of Parquet, browser database ${mb(r.browserDbBytes)}; ${r.changesPerView} filter changes per view`);
   console.log(`cold Overview, data files fetched: ${mb(r.overviewBytesAtCharts)} when its charts are drawn, ${mb(r.overviewBytesAtData)} when DuckDB-wasm has the data (at ${r.dataReady.toFixed(0)} ms); page's peak JS heap ${r.peakJsHeapMb.toFixed(0)} MB`);
-  const header = ['view', 'first chart', 'all charts', 'change p50', 'change p95', 'SQL wasm p50', 'SQL native p50', 'wasm/native', before ? `first/p95 vs ${before.date.slice(0, 10)}` : 'vs last'];
+  const header = ['view', 'first chart', 'all charts', 'change p50', 'change p95', 'SQL wasm p50', 'SQL native p50', 'wasm/native', 'draw p50', before ? `first/p95 vs ${before.date.slice(0, 10)}` : 'vs last'];
   const rows = r.views.map((v) => {
     const then = before?.app.views.find((w) => w.route === v.route);
     const versus = then ? `${(v.firstChart / then.firstChart).toFixed(2)}× / ${(v.changeP95 / then.changeP95).toFixed(2)}×` : '–';
     return [v.route, v.firstChart, v.allCharts, v.changeMedian, v.changeP95, v.sqlMedian, v.nativeMedian].map((x, i) => (i === 0 ? String(x) : `${(x as number).toFixed(0)} ms`))
-      .concat(`${(v.sqlMedian / v.nativeMedian).toFixed(1)}×`, versus);
+      .concat(`${(v.sqlMedian / v.nativeMedian).toFixed(1)}×`, `${v.drawMedian.toFixed(0)} ms`, versus);
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   for (const line of [header, widths.map((w) => '-'.repeat(w)), ...rows]) console.log(line.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
