@@ -3,7 +3,7 @@ import { FIXTURE_REPORTS, openFixtureDb, type FixtureDb } from '../../testing/vi
 import { OTHER_ROWS } from '../../model/templates/index.ts';
 import { cellTotalsSql } from './cell-totals.ts';
 import { datedReportWhere, NO_FILTERS, regionPathSql, reportWhere, SELECTION_COLUMNS, type Filters } from './filters.ts';
-import { aggregateSql, MEASURES, selectionAggregateSql } from './measures.ts';
+import { aggregateSql, MEASURES, selectionAggregateSql, splitTotal } from './measures.ts';
 import { failedRulesSql } from './overview.ts';
 import { qualityByRuleSql, qualityIssueCountSql, qualityIssuesSql } from './quality.ts';
 
@@ -119,6 +119,22 @@ describe('tables pre-aggregated by the selection columns', () => {
         const direct = await db.query(aggregateSql(MEASURES, where, groupBy.map((g) => ({ ...g, sql: g.sql.replaceAll('r.', 'per_report.') }))));
         const totals = await db.query(selectionAggregateSql(MEASURES, where, groupBy));
         expect(rounded(totals), `${where} ${JSON.stringify(groupBy)}`).toEqual(rounded(direct));
+      }
+    }
+  });
+
+  it('with the total row, give the groups and the whole selection as the two statements apart do, an empty selection too', async () => {
+    const groupings = [
+      [{ sql: 'year::INTEGER', as: 'year' }],
+      [{ sql: "coalesce(level, '?')", as: 'series' }, { sql: 'year::INTEGER', as: 'year' }],
+    ];
+    for (const filters of SELECTIONS) {
+      const where = datedReportWhere(filters);
+      const [whole] = await db.query(selectionAggregateSql(MEASURES, where, []));
+      for (const groupBy of groupings) {
+        const fused = splitTotal(await db.query(selectionAggregateSql(MEASURES, where, groupBy, { total: true })), groupBy.map((g) => g.as));
+        expect(fused.groups, `${where} ${JSON.stringify(groupBy)}`).toEqual(await db.query(selectionAggregateSql(MEASURES, where, groupBy)));
+        expect(fused.total, `${where} ${JSON.stringify(groupBy)}`).toEqual(whole);
       }
     }
   });

@@ -270,9 +270,11 @@ GROUP BY ALL`;
 /**
  * aggregateSql's answer read from `measure_totals`, for a selection `where` that is a filter
  * condition (reportWhere) and groups over SELECTION_COLUMNS only (`year`, `level`, a region path
- * over `r`): the same figures from a few rows per group instead of a row per report.
+ * over `r`): the same figures from a few rows per group instead of a row per report. With
+ * `total`, one more row adds up the whole selection (its keys NULL; splitTotal parts it from the
+ * groups): a view's figures and its trend in one statement.
  */
-export function selectionAggregateSql(measures: readonly Measure[], where: string, groupBy: readonly { sql: string; as: string }[]): string {
+export function selectionAggregateSql(measures: readonly Measure[], where: string, groupBy: readonly { sql: string; as: string }[], options: { total?: boolean } = {}): string {
   const keys = groupBy.map((g) => `${g.sql} AS ${ident(g.as)}`);
   const columns = measures.map((m) => {
     const sum = (suffix: string) => `sum(r.${ident(`${m.id}${suffix}`)})`;
@@ -281,8 +283,41 @@ export function selectionAggregateSql(measures: readonly Measure[], where: strin
     const count = (suffix: string) => `coalesce(${sum(suffix)}, 0)::INTEGER AS ${ident(`${m.id}${suffix}`)}`;
     return `(${value})::DOUBLE AS ${ident(m.id)}, ${count('__reports')}, ${count('__na')}`;
   });
+  const positions = groupBy.map((_, i) => i + 1).join(', ');
+  if (options.total && groupBy.length > 0) {
+    const total = `GROUPING(${groupBy.map((g) => g.sql).join(', ')}) > 0 AS ${ident(TOTAL_FLAG)}`;
+    return `SELECT ${[...keys, total, 'coalesce(sum(r.reports), 0)::INTEGER AS reports', ...columns].join(',\n  ')}
+FROM ${MEASURE_TOTALS_TABLE} r
+WHERE ${where}
+GROUP BY GROUPING SETS ((${groupBy.map((g) => g.sql).join(', ')}), ())
+ORDER BY ${ident(TOTAL_FLAG)}, ${positions}`;
+  }
   return `SELECT ${[...keys, 'coalesce(sum(r.reports), 0)::INTEGER AS reports', ...columns].join(',\n  ')}
 FROM ${MEASURE_TOTALS_TABLE} r
 WHERE ${where}
-${groupBy.length > 0 ? `GROUP BY ${groupBy.map((_, i) => i + 1).join(', ')}\nORDER BY ${groupBy.map((_, i) => i + 1).join(', ')}` : ''}`;
+${groupBy.length > 0 ? `GROUP BY ${positions}\nORDER BY ${positions}` : ''}`;
+}
+
+/** The column that marks selectionAggregateSql's added total row (`total: true`). */
+const TOTAL_FLAG = '__total';
+
+/**
+ * selectionAggregateSql's rows with `total: true` parted: the groups' rows in order, and the row
+ * that adds up the whole selection without the group keys `keys` (null until there are rows);
+ * neither keeps the flag.
+ */
+export function splitTotal<T extends object>(rows: readonly T[] | null, keys: readonly string[]): { groups: T[] | null; total: Record<string, number | null> | null } {
+  if (rows === null) return { groups: null, total: null };
+  const groups: T[] = [];
+  let total: Record<string, number | null> | null = null;
+  for (const row of rows) {
+    const { [TOTAL_FLAG]: isTotal, ...rest } = row as T & { [TOTAL_FLAG]: boolean };
+    if (!isTotal) {
+      groups.push(rest as T);
+      continue;
+    }
+    total = rest as Record<string, number | null>;
+    for (const key of keys) delete total[key];
+  }
+  return { groups, total };
 }

@@ -35,12 +35,7 @@ ${perReportSql(OUTCOME_MEASURES, whereOrAll(where))}
 ORDER BY year DESC NULLS LAST, applications DESC NULLS LAST, agency, id${listLimit(head)}`;
 }
 
-/** The selection's headline figures: one row of selectionAggregateSql over OUTCOME_MEASURES. */
-export function outcomeFiguresSql(where: string): string {
-  return selectionAggregateSql(OUTCOME_MEASURES, whereOrAll(where), []);
-}
-
-/** One report's headline figures, as outcomeFiguresSql gives a selection's. */
+/** One report's headline figures, as outcomeYearsSql's total row gives a selection's. */
 export function reportOutcomeFiguresSql(id: string): string {
   return aggregateSql(OUTCOME_MEASURES, `r.id = ${sqlString(id)}`, []);
 }
@@ -53,6 +48,10 @@ export interface OutcomeTrendRow {
   disclosure_rate: number | null;
 }
 
-export function outcomeTrendSql(where: string): string {
-  return selectionAggregateSql(OUTCOME_MEASURES, `${whereOrAll(where)} AND r.year IS NOT NULL`, [{ sql: 'year::INTEGER', as: 'year' }]);
+/**
+ * The selection (a dated filter condition, datedReportWhere) per year, then its headline figures
+ * over every year as one more row: splitTotal parts the trend from the figures.
+ */
+export function outcomeYearsSql(where: string): string {
+  return selectionAggregateSql(OUTCOME_MEASURES, whereOrAll(where), [{ sql: 'year::INTEGER', as: 'year' }], { total: true });
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_REPORTS, openFixtureDb, type FixtureDb } from '../../testing/view-fixture.ts';
-import { REVIEW_RANK_MEASURES, reviewCellsSql, reviewFiguresSql, reviewReportsSql, reviewTopSql, reviewTrendSql, reviewUnrankedSql, type ReviewCellRow, type ReviewReportRow, type ReviewTrendRow } from './review.ts';
-import { NO_FILTERS, reportWhere } from './filters.ts';
+import { REVIEW_RANK_MEASURES, reviewCellsSql, reviewReportsSql, reviewTopSql, reviewUnrankedSql, reviewYearsSql, type ReviewCellRow, type ReviewReportRow, type ReviewTrendRow } from './review.ts';
+import { datedReportWhere, NO_FILTERS } from './filters.ts';
+import { splitTotal } from './measures.ts';
 import { reviewRankOption } from '../charts/review.ts';
 
 let db: FixtureDb;
@@ -29,21 +30,22 @@ describe('reviewReportsSql', () => {
   });
 });
 
-describe('reviewTrendSql', () => {
+const reviewYears = async (where: string) => splitTotal(await db.query<ReviewTrendRow>(reviewYearsSql(where)), ['year']);
+
+describe('reviewYearsSql', () => {
   it('pools the correction rate per year', async () => {
-    const rows = await db.query<ReviewTrendRow>(reviewTrendSql(reportWhere({ ...NO_FILTERS, levels: ['prefecture_dept'] })));
+    const rows = (await reviewYears(datedReportWhere({ ...NO_FILTERS, levels: ['prefecture_dept'] }))).groups!;
     expect(rows.map((r) => [r.year, r.review_cases])).toEqual([[2020, 4], [2021, 6], [2022, 1]]);
     expect(rows[0].review_correction_rate).toBeCloseTo(1 / 3, 10);
   });
-});
 
-describe('reviewFiguresSql', () => {
-  it('gives the selection the figures the years add up to: each measure over the reports that give it', async () => {
-    const [all] = await db.query<Record<string, number>>(reviewFiguresSql('TRUE'));
-    const years = await db.query<ReviewTrendRow>(reviewTrendSql('TRUE'));
-    expect(all.review_cases).toBe(years.reduce((s, y) => s + (y.review_cases ?? 0), 0));
-    expect(all.lawsuits).toBe(years.reduce((s, y) => s + (y.lawsuits ?? 0), 0));
-    const reports = await db.query<ReviewReportRow>(reviewReportsSql('TRUE'));
+  it('gives the selection the figures the years add up to, in a row of its own: each measure over the reports that give it', async () => {
+    const dated = datedReportWhere(NO_FILTERS);
+    const { groups: years, total } = await reviewYears(dated);
+    const all = total as Record<string, number>;
+    expect(all.review_cases).toBe(years!.reduce((s, y) => s + (y.review_cases ?? 0), 0));
+    expect(all.lawsuits).toBe(years!.reduce((s, y) => s + (y.lawsuits ?? 0), 0));
+    const reports = await db.query<ReviewReportRow>(reviewReportsSql(dated));
     const closed = reports.filter((r) => r.review_correction_rate__state === 'value');
     expect(all.review_correction_rate).toBeCloseTo(closed.reduce((s, r) => s + r.review_corrected!, 0) / closed.reduce((s, r) => s + r.review_correction_rate__den!, 0), 12);
   });

@@ -21,11 +21,6 @@ export interface ReviewCellRow extends CellTotalRow {
 /** Table 4 summed cell by cell over the selection (a filter condition). */
 export const reviewCellsSql = (where: string): string => cellTotalsSql('t4', where);
 
-/** The selection's headline figures: one row of selectionAggregateSql over REVIEW_MEASURES. */
-export function reviewFiguresSql(where: string): string {
-  return selectionAggregateSql(REVIEW_MEASURES, whereOrAll(where), []);
-}
-
 export interface ReviewReportRow extends MeasureRow {
   review_cases: number | null;
   review_cases__state: ValueState;
@@ -59,8 +54,12 @@ export interface ReviewTrendRow {
   review_correction_rate: number | null;
 }
 
-export function reviewTrendSql(where: string): string {
-  return selectionAggregateSql(REVIEW_MEASURES, whereOrAll(where), [{ sql: 'year::INTEGER', as: 'year' }]);
+/**
+ * The selection (a dated filter condition, datedReportWhere) per year, then its headline figures
+ * over every year as one more row: splitTotal parts the trend from the figures.
+ */
+export function reviewYearsSql(where: string): string {
+  return selectionAggregateSql(REVIEW_MEASURES, whereOrAll(where), [{ sql: 'year::INTEGER', as: 'year' }], { total: true });
 }
 
 /** How many reports the ranking chart shows. */

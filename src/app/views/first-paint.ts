@@ -10,10 +10,10 @@ import { overviewData, countsSql, type OverviewCounts } from '../queries/overvie
 import { measureById } from '../queries/measures.ts';
 import { agenciesSql, COMPARE_TOP, rankAbsentSql, rankSql, rankTopSql, yearsSql } from '../queries/compare.ts';
 import { groupTrendSql } from '../queries/trends.ts';
-import { outcomeCellsSql, outcomeFiguresSql, outcomeReportsSql, outcomeTrendSql } from '../queries/outcomes.ts';
+import { outcomeCellsSql, outcomeReportsSql, outcomeYearsSql } from '../queries/outcomes.ts';
 import { procurementFiguresSql, procurementReportsSql, procurementTopSql, procurementTrendSql, PROCUREMENT_TOP } from '../queries/procurement.ts';
 import { NEWMEDIA_TOP, newMediaAccountsSql, newMediaPlatformsSql, newMediaTopSql, type NewMediaPlatformRow } from '../queries/newmedia.ts';
-import { REVIEW_TOP, reviewCellsSql, reviewFiguresSql, reviewReportsSql, reviewTopSql, reviewTrendSql, reviewUnrankedSql } from '../queries/review.ts';
+import { REVIEW_TOP, reviewCellsSql, reviewReportsSql, reviewTopSql, reviewUnrankedSql, reviewYearsSql } from '../queries/review.ts';
 import { qualityByRuleSql, qualityIssueCountSql, qualityIssuesSql, qualityStatesSql, seriesSql } from '../queries/quality.ts';
 import { LIST_HEAD } from '../queries/list-head.ts';
 import { readParam } from '../state/params.ts';
@@ -47,7 +47,7 @@ export const VIEW_QUERIES: Readonly<Record<string, (run: Run, filters: Filters) 
   },
   outcomes: (run, f) => {
     const dated = datedReportWhere(f);
-    return all(run, [outcomeCellsSql(dated), outcomeReportsSql(dated, LIST_HEAD), outcomeTrendSql(dated), outcomeFiguresSql(dated)]);
+    return all(run, [outcomeCellsSql(dated), outcomeReportsSql(dated, LIST_HEAD), outcomeYearsSql(dated)]);
   },
   procurement: (run, f) => {
     const dated = datedReportWhere(f);
@@ -63,7 +63,7 @@ export const VIEW_QUERIES: Readonly<Record<string, (run: Run, filters: Filters) 
   review: (run, f) => {
     const dated = datedReportWhere(f);
     const rankBy = readParam(DEFAULTS, REVIEW_PARAMS.rankBy);
-    return all(run, [reviewCellsSql(dated), reviewReportsSql(dated, LIST_HEAD), reviewTrendSql(dated), reviewFiguresSql(dated),
+    return all(run, [reviewCellsSql(dated), reviewReportsSql(dated, LIST_HEAD), reviewYearsSql(dated),
       reviewTopSql(dated, rankBy, Number(readParam(DEFAULTS, REVIEW_PARAMS.minClosed)), REVIEW_TOP), reviewUnrankedSql(dated, rankBy)]);
   },
   quality: (run, f) => {
