@@ -284,18 +284,16 @@ export function selectionAggregateSql(measures: readonly Measure[], where: strin
     return `(${value})::DOUBLE AS ${ident(m.id)}, ${count('__reports')}, ${count('__na')}`;
   });
   const positions = groupBy.map((_, i) => i + 1).join(', ');
-  if (options.total && groupBy.length > 0) {
-    const total = `GROUPING(${groupBy.map((g) => g.sql).join(', ')}) > 0 AS ${ident(TOTAL_FLAG)}`;
-    return `SELECT ${[...keys, total, 'coalesce(sum(r.reports), 0)::INTEGER AS reports', ...columns].join(',\n  ')}
+  const groupSqls = groupBy.map((g) => g.sql).join(', ');
+  const withTotal = options.total === true && groupBy.length > 0;
+  const flag = withTotal ? [`GROUPING(${groupSqls}) > 0 AS ${ident(TOTAL_FLAG)}`] : [];
+  const grouping = groupBy.length === 0 ? ''
+    : withTotal ? `GROUP BY GROUPING SETS ((${groupSqls}), ())\nORDER BY ${ident(TOTAL_FLAG)}, ${positions}`
+    : `GROUP BY ${positions}\nORDER BY ${positions}`;
+  return `SELECT ${[...keys, ...flag, 'coalesce(sum(r.reports), 0)::INTEGER AS reports', ...columns].join(',\n  ')}
 FROM ${MEASURE_TOTALS_TABLE} r
 WHERE ${where}
-GROUP BY GROUPING SETS ((${groupBy.map((g) => g.sql).join(', ')}), ())
-ORDER BY ${ident(TOTAL_FLAG)}, ${positions}`;
-  }
-  return `SELECT ${[...keys, 'coalesce(sum(r.reports), 0)::INTEGER AS reports', ...columns].join(',\n  ')}
-FROM ${MEASURE_TOTALS_TABLE} r
-WHERE ${where}
-${groupBy.length > 0 ? `GROUP BY ${positions}\nORDER BY ${positions}` : ''}`;
+${grouping}`;
 }
 
 /** The column that marks selectionAggregateSql's added total row (`total: true`). */
