@@ -1,7 +1,8 @@
 /**
  * Precompute every view's default-state answers (src/app/views/first-paint.ts) into
  * `<dir>/first-paint/<route>.json`, so each view draws before DuckDB-wasm has started. The same
- * SQL the app runs, here in native DuckDB over the Parquet files. Each file carries the
+ * SQL the app runs, here in native DuckDB over the browser database the app will read (or, for a
+ * dataset without one, over the Parquet files with the derived tables made here). Each file carries the
  * dataset's manifest.json text: the app trusts it only while the manifest is unchanged.
  *
  *   npx tsx scripts/first-paint-json.ts [DIR]     (DIR defaults to public/data/demo)
@@ -10,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { DATASET_TABLE_NAMES, FIRST_PAINT_DIR } from '../src/model/dataset.ts';
+import { BROWSER_DB_FILE, DATASET_TABLE_NAMES, FIRST_PAINT_DIR, type BrowserDb } from '../src/model/dataset.ts';
 import { tablePath } from '../src/ingest/dataset-writer.ts';
 import { derivedTablesSql } from '../src/app/queries/derived.ts';
 import { sqlString } from '../src/app/queries/filters.ts';
@@ -30,6 +31,14 @@ export interface FirstPaintSummary {
   left: Record<string, number>;
 }
 
+/** The dataset's browser database (scripts/browser-db.ts), when one was built from this manifest. */
+function browserDbOf(dir: string, manifest: string): BrowserDb | null {
+  const described = join(dir, BROWSER_DB_FILE);
+  if (!existsSync(described)) return null;
+  const browserDb = JSON.parse(readFileSync(described, 'utf8')) as BrowserDb;
+  return browserDb.manifest === manifest && existsSync(join(dir, browserDb.file)) ? browserDb : null;
+}
+
 export async function writeFirstPaintJson(dir: string): Promise<FirstPaintSummary> {
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`${manifestPath}: missing; run npm run data first`);
@@ -37,12 +46,19 @@ export async function writeFirstPaintJson(dir: string): Promise<FirstPaintSummar
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    for (const table of DATASET_TABLE_NAMES) {
-      const file = tablePath(dir, table);
-      if (!existsSync(file)) throw new Error(`${file}: missing`);
-      await connection.run(`CREATE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(file)})`);
+    const browserDb = browserDbOf(dir, manifest);
+    if (browserDb) {
+      // what the browser will read, with the derived tables already in it: nothing derived twice
+      await connection.run(`ATTACH ${sqlString(join(dir, browserDb.file))} AS browser (READ_ONLY)`);
+      for (const table of browserDb.tables) await connection.run(`CREATE VIEW ${table} AS SELECT * FROM browser.${table}`);
+    } else {
+      for (const table of DATASET_TABLE_NAMES) {
+        const file = tablePath(dir, table);
+        if (!existsSync(file)) throw new Error(`${file}: missing`);
+        await connection.run(`CREATE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(file)})`);
+      }
+      for (const sql of derivedTablesSql()) await connection.run(sql);
     }
-    for (const sql of derivedTablesSql()) await connection.run(sql);
     const run = async <T>(sql: string): Promise<T[]> => {
       const reader = await connection.runAndReadAll(sql);
       return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v, sql)])) as T);
