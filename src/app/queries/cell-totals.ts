@@ -7,6 +7,7 @@
 import { OTHER_ROWS } from '../../model/templates/index.ts';
 import { whereOrAll } from './detail.ts';
 import { SELECTION_COLUMNS, sqlString } from './filters.ts';
+import { provinceGrainTableSql, totalsTable } from './grain.ts';
 
 export const CELL_TOTALS_TABLE = 'cell_totals';
 
@@ -35,6 +36,10 @@ GROUP BY ALL
 ORDER BY c."table", r.year, r.level, r.template`;
 }
 
+/** Creates `cell_totals` at the province's grain (grain.ts), from `cell_totals`. */
+export const cellTotalsProvinceTableSql = (): string =>
+  provinceGrainTableSql(CELL_TOTALS_TABLE, ['table', 'row', 'col'], [{ column: 'value', type: 'DOUBLE' }, { column: 'n_reported', type: 'INTEGER' }, { column: 'n_empty', type: 'INTEGER' }]);
+
 export interface CellTotalRow {
   row: string;
   col: string;
@@ -48,7 +53,7 @@ export interface CellTotalRow {
 /** Table 3 (（六） folded into `other_handling`) or table 4 summed over the reports `where` selects (a condition of reportWhere). */
 export function cellTotalsSql(table: 't3' | 't4', where: string): string {
   return `SELECT r."row", r.col, sum(r.value)::DOUBLE AS value, sum(r.n_reported)::INTEGER AS n_reported, sum(r.n_empty)::INTEGER AS n_empty
-FROM ${CELL_TOTALS_TABLE} r
+FROM ${totalsTable(CELL_TOTALS_TABLE, where)} r
 WHERE r."table" = '${table}' AND ${whereOrAll(where)}
 GROUP BY 1, 2`;
 }

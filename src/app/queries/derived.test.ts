@@ -25,6 +25,7 @@ const REPORTS = [
 
 const SELECTIONS: Filters[] = [
   NO_FILTERS,
+  { ...NO_FILTERS, region: '示例省' },
   { ...NO_FILTERS, region: '示例省/甲市' },
   { ...NO_FILTERS, region: '示例省/乙市' },
   { ...NO_FILTERS, levels: ['county_gov', 'county_dept'] },

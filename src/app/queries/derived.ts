@@ -5,8 +5,9 @@
  * instead of deriving the same figures again from the long `cells`, `metrics` and `checks`
  * tables. Each is made by the module whose queries read it.
  */
-import { CELL_TOTALS_TABLE, cellTotalsTableSql } from './cell-totals.ts';
-import { MEASURE_TOTALS_TABLE, measureTotalsTableSql, REPORT_MEASURES_TABLE, reportMeasuresSql } from './measures.ts';
+import { CELL_TOTALS_TABLE, cellTotalsProvinceTableSql, cellTotalsTableSql } from './cell-totals.ts';
+import { provinceGrain } from './grain.ts';
+import { MEASURE_TOTALS_TABLE, measureTotalsProvinceTableSql, measureTotalsTableSql, REPORT_MEASURES_TABLE, reportMeasuresSql } from './measures.ts';
 import { REPORT_ACCOUNTS_TABLE, reportAccountsTableSql } from './newmedia.ts';
 import { REPORT_PROCUREMENT_TABLE, reportProcurementTableSql } from './procurement.ts';
 import { CHECK_ISSUES_TABLE, CHECK_TOTALS_TABLE, checkIssuesTableSql, checkTotalsTableSql } from './quality.ts';
@@ -14,7 +15,9 @@ import { CHECK_ISSUES_TABLE, CHECK_TOTALS_TABLE, checkIssuesTableSql, checkTotal
 const DERIVED_TABLES: readonly { name: string; sql: () => string }[] = [
   { name: REPORT_MEASURES_TABLE, sql: reportMeasuresSql },
   { name: MEASURE_TOTALS_TABLE, sql: measureTotalsTableSql },
+  { name: provinceGrain(MEASURE_TOTALS_TABLE), sql: measureTotalsProvinceTableSql },
   { name: CELL_TOTALS_TABLE, sql: cellTotalsTableSql },
+  { name: provinceGrain(CELL_TOTALS_TABLE), sql: cellTotalsProvinceTableSql },
   { name: REPORT_PROCUREMENT_TABLE, sql: reportProcurementTableSql },
   { name: REPORT_ACCOUNTS_TABLE, sql: reportAccountsTableSql },
   { name: CHECK_ISSUES_TABLE, sql: checkIssuesTableSql },

@@ -8,6 +8,7 @@ import type { MetricKey } from '../../model/report.ts';
 import { TEMPLATES, templatesWithCells, type TemplateId } from '../../model/templates/index.ts';
 import type { ValueKind } from '../format.ts';
 import { SELECTION_COLUMNS, sqlString } from './filters.ts';
+import { provinceGrainTableSql, totalsTable } from './grain.ts';
 
 /** Cell keys (`t3.granted.total`) summed, or one narrative metric summed over its accounts. */
 export type Term = { cells: readonly string[] } | { metric: MetricKey };
@@ -138,12 +139,17 @@ function measureColumnsSql(m: Measure): string {
 /** The table `reportMeasuresSql` creates. */
 export const REPORT_MEASURES_TABLE = 'report_measures';
 
+/** The columns of `reports` that `report_measures` repeats: what a report list shows and a filter condition over `r` reads. */
+const REPORT_COLUMNS = ['agency', 'level', 'province', 'city', 'county', 'region', 'year', 'synthetic', 'is_aggregate'] as const;
+
 /**
  * Creates `report_measures` from `reports`, `cells` and `metrics`, once after loading: one row
- * per (report id, template) with every measure of MEASURES as `<id>`, `<id>__num`, `<id>__den`
- * and `<id>__state` (see perReportSql). A filter change then reads ~one row per report instead
- * of pivoting the long `cells` table. CASE inside the pivot's aggregates, not FILTER: DuckDB
- * runs seventy FILTER aggregates ~6× slower.
+ * per (report id, template) with the report's own columns a list or a filter reads
+ * (REPORT_COLUMNS) and every measure of MEASURES as `<id>`, `<id>__num`, `<id>__den` and
+ * `<id>__state` (see perReportSql). A filter change then reads one row per report from this one
+ * table, instead of pivoting the long `cells` table or joining `reports` on its text id (at
+ * 100,000 reports that join was three quarters of a report list's time). CASE inside the
+ * pivot's aggregates, not FILTER: DuckDB runs seventy FILTER aggregates ~6× slower.
  */
 export function reportMeasuresSql(): string {
   const cells = [...new Set(MEASURES.flatMap((m) => [...termCells(m.num), ...termCells(m.den)]))];
@@ -155,11 +161,11 @@ export function reportMeasuresSql(): string {
   });
   const metricColumns = metrics.map((k) => `sum(CASE WHEN m.key = ${sqlString(k)} THEN m.value END) AS ${ident(`m.${k}`)}`);
   return `CREATE OR REPLACE TABLE ${REPORT_MEASURES_TABLE} AS
-SELECT raw.report_id, raw.template,
+SELECT raw.report_id, raw.template, ${REPORT_COLUMNS.map((c) => `raw.${ident(c)}`).join(', ')},
   ${MEASURES.map(measureColumnsSql).join(',\n  ')}
 FROM (
-  SELECT r.id AS report_id, r.template, cv.* EXCLUDE (report_id), mv.* EXCLUDE (report_id)
-  FROM (SELECT DISTINCT id, template FROM reports) r
+  SELECT r.id AS report_id, r.template, ${REPORT_COLUMNS.map((c) => `r.${ident(c)}`).join(', ')}, cv.* EXCLUDE (report_id), mv.* EXCLUDE (report_id)
+  FROM (SELECT DISTINCT id, template, ${REPORT_COLUMNS.map(ident).join(', ')} FROM reports) r
   LEFT JOIN (
     SELECT c.report_id,
       ${cellColumns.join(',\n      ')}
@@ -182,15 +188,14 @@ FROM (
  * operand printed blank) | missing (an operand absent) | na (not in this template, or a rate over zero). Reads `report_measures`, so the
  * measures must come from MEASURES.
  */
-export function perReportSql(measures: readonly Measure[], where: string, extraColumns: readonly string[] = []): string {
+export function perReportSql(measures: readonly Measure[], where: string, extraColumns: readonly (typeof REPORT_COLUMNS)[number][] = []): string {
   const unknown = measures.filter((m) => !MEASURES.includes(m));
   if (unknown.length > 0) throw new Error(`measures ${unknown.map((m) => m.id).join(', ')}: not in MEASURES, so not in ${REPORT_MEASURES_TABLE}`);
-  const measureColumns = measures.map((m) => [m.id, `${m.id}__num`, `${m.id}__den`, `${m.id}__state`].map((c) => `rm.${ident(c)}`).join(', '));
-  return `WITH sel AS (SELECT r.* FROM reports r WHERE ${where})
-SELECT sel.id, sel.agency, sel.level, sel.province, sel.city, sel.county, sel.region, sel.year, sel.template, sel.synthetic${extraColumns.map((c) => `, sel.${ident(c)}`).join('')},
+  const measureColumns = measures.map((m) => [m.id, `${m.id}__num`, `${m.id}__den`, `${m.id}__state`].map((c) => `r.${ident(c)}`).join(', '));
+  return `SELECT r.id, r.agency, r.level, r.province, r.city, r.county, r.region, r.year, r.template, r.synthetic${extraColumns.map((c) => `, r.${ident(c)}`).join('')},
   ${measureColumns.join(',\n  ')}
-FROM sel
-LEFT JOIN ${REPORT_MEASURES_TABLE} rm ON rm.report_id = sel.id AND rm.template IS NOT DISTINCT FROM sel.template`;
+FROM (SELECT report_id AS id, * EXCLUDE (report_id) FROM ${REPORT_MEASURES_TABLE}) r
+WHERE ${where}`;
 }
 
 export interface MeasureRow {
@@ -267,8 +272,17 @@ FROM per_report
 GROUP BY ALL`;
 }
 
+/** Creates `measure_totals` at the province's grain (grain.ts), from `measure_totals`. */
+export function measureTotalsProvinceTableSql(): string {
+  const sums = MEASURES.flatMap((m) => [
+    ...(m.den ? ['__num', '__den'] : ['']).map((suffix) => ({ column: `${m.id}${suffix}`, type: 'DOUBLE' })),
+    ...['__reports', '__na'].map((suffix) => ({ column: `${m.id}${suffix}`, type: 'BIGINT' })),
+  ]);
+  return provinceGrainTableSql(MEASURE_TOTALS_TABLE, [], [{ column: 'reports', type: 'BIGINT' }, ...sums]);
+}
+
 /**
- * aggregateSql's answer read from `measure_totals`, for a selection `where` that is a filter
+ * aggregateSql's answer read from `measure_totals` (or its province grain, grain.ts), for a selection `where` that is a filter
  * condition (reportWhere) and groups over SELECTION_COLUMNS only (`year`, `level`, a region path
  * over `r`): the same figures from a few rows per group instead of a row per report. With
  * `total`, one more row adds up the whole selection (its keys NULL; splitTotal parts it from the
@@ -291,7 +305,7 @@ export function selectionAggregateSql(measures: readonly Measure[], where: strin
     : withTotal ? `GROUP BY GROUPING SETS ((${groupSqls}), ())\nORDER BY ${ident(TOTAL_FLAG)}, ${positions}`
     : `GROUP BY ${positions}\nORDER BY ${positions}`;
   return `SELECT ${[...keys, ...flag, 'coalesce(sum(r.reports), 0)::INTEGER AS reports', ...columns].join(',\n  ')}
-FROM ${MEASURE_TOTALS_TABLE} r
+FROM ${totalsTable(MEASURE_TOTALS_TABLE, where, groupSqls)} r
 WHERE ${where}
 ${grouping}`;
 }
