@@ -23,9 +23,14 @@ function columnsOf(measure: Measure): string {
 
 /** Every report of `year` passing the filters, highest value first; absent values last. */
 export function rankSql(measure: Measure, year: number, where: string): string {
-  return `SELECT ${columnsOf(measure)}
-FROM (${perReportSql([measure], `${where} AND r.year = ${Math.trunc(year)}`)})
+  return `${rankRowsSql(measure, year, where)}
 ORDER BY value DESC NULLS LAST, agency, id`;
+}
+
+/** rankSql's rows in no order: what the chart's top and the count of absent values read (a sort inside a subquery is done, not dropped). */
+function rankRowsSql(measure: Measure, year: number, where: string): string {
+  return `SELECT ${columnsOf(measure)}
+FROM (${perReportSql([measure], `${where} AND r.year = ${Math.trunc(year)}`)})`;
 }
 
 /** How many agencies the ranking chart shows. */
@@ -33,7 +38,7 @@ export const COMPARE_TOP = 20;
 
 /** The `limit` highest values of rankSql, in its order: what the ranking chart draws. */
 export function rankTopSql(measure: Measure, year: number, where: string, limit: number): string {
-  return `SELECT * FROM (${rankSql(measure, year, where)}) WHERE value IS NOT NULL
+  return `SELECT * FROM (${rankRowsSql(measure, year, where)}) WHERE value IS NOT NULL
 ORDER BY value DESC, agency, id
 LIMIT ${Math.trunc(limit)}`;
 }
@@ -41,7 +46,7 @@ LIMIT ${Math.trunc(limit)}`;
 /** Of rankSql's reports, how many the measure does not apply to (na) and how many left it blank or missing. */
 export function rankAbsentSql(measure: Measure, year: number, where: string): string {
   return `SELECT count(*) FILTER (WHERE state = 'na')::INTEGER AS na, count(*) FILTER (WHERE state IN ('blank', 'missing'))::INTEGER AS empty
-FROM (${rankSql(measure, year, where)})`;
+FROM (${rankRowsSql(measure, year, where)})`;
 }
 
 /** Years with reports under the filters, newest first. */

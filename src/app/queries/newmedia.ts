@@ -36,9 +36,17 @@ const isJumpSql = (ratio: string) => `(${ratio} >= ${JUMP_FACTOR} OR ${ratio} <=
 export const REPORT_ACCOUNTS_TABLE = 'report_accounts';
 
 /**
- * Creates `report_accounts`: one row per report and account, with its followers' jump against
- * the account's other years. Neither depends on what a filter chooses (an account's history is
- * all its years, whatever is selected), so both are derived once (derived.ts).
+ * The columns of `reports` each account row repeats: what the list shows and every column a
+ * filter condition over `r` reads, so a filter change reads this one table (joining `reports`
+ * on its text id was most of each statement's time at 100,000 reports).
+ */
+const ACCOUNT_REPORT_COLUMNS = ['agency', 'year', 'synthetic', 'province', 'city', 'county', 'level', 'template', 'is_aggregate'] as const;
+
+/**
+ * Creates `report_accounts`: one row per report and account, with the report's columns
+ * (ACCOUNT_REPORT_COLUMNS) and its followers' jump against the account's other years. Neither
+ * depends on what a filter chooses (an account's history is all its years, whatever is
+ * selected), so both are derived once (derived.ts).
  */
 export function reportAccountsTableSql(): string {
   return `CREATE OR REPLACE TABLE ${REPORT_ACCOUNTS_TABLE} AS
@@ -60,24 +68,28 @@ history AS (
   FROM metrics m JOIN reports r ON r.id = m.report_id
   WHERE m."key" = 'newmedia_followers' AND r.year IS NOT NULL AND m.value > 0
   GROUP BY 1, 2, 3, 4)
-SELECT acc.*,
+SELECT acc.*, ${ACCOUNT_REPORT_COLUMNS.map((c) => `r.${c}`).join(', ')},
   CASE WHEN acc.followers > 0 THEN acc.followers / nullif((SELECT median(h.followers) FROM history h
     WHERE h.agency = r.agency AND h.platform = acc.platform AND h.account IS NOT DISTINCT FROM acc.account AND h.year <> r.year), 0) END AS followers_jump
 FROM acc JOIN reports r ON r.id = acc.report_id`;
 }
 
-const accountsCte = (where: string) => `sel AS (SELECT r.id, r.agency, r.year, r.synthetic FROM reports r WHERE ${whereOrAll(where)}),
-acc AS (SELECT a.* FROM ${REPORT_ACCOUNTS_TABLE} a JOIN sel ON sel.id = a.report_id)`;
+const accountsCte = (where: string) => `acc AS (SELECT * FROM ${REPORT_ACCOUNTS_TABLE} r WHERE ${whereOrAll(where)})`;
 
 const ofYear = (where: string, year: number | null) => (year === null ? where : `(${whereOrAll(where)}) AND r.year = ${Math.trunc(year)}`);
 
 /** One row per account and report (of `year` only, when given; an account's jump still weighs all its years); with `head`, the first rows only (list-head.ts). */
 export function newMediaAccountsSql(where: string, year: number | null = null, head: number | null = null): string {
+  return `${accountRowsSql(where, year, listTotalColumn(head))}
+ORDER BY acc.year DESC NULLS LAST, acc.followers DESC NULLS LAST, acc.agency, acc.platform, acc.account, acc.report_id${listLimit(head)}`;
+}
+
+/** newMediaAccountsSql's rows in no order: what the ranking reads (a sort inside a subquery is done, not dropped). */
+function accountRowsSql(where: string, year: number | null, extra = ''): string {
   return `WITH ${accountsCte(ofYear(where, year))}
-SELECT acc.report_id, sel.agency, sel.year, coalesce(sel.synthetic, false) AS synthetic, acc.platform, acc.account,
-  acc.followers, acc.posts, acc.posts_cumulative, acc.approx, acc.evidence, acc.followers_jump${listTotalColumn(head)}
-FROM acc JOIN sel ON sel.id = acc.report_id
-ORDER BY sel.year DESC NULLS LAST, acc.followers DESC NULLS LAST, sel.agency, acc.platform, acc.account${listLimit(head)}`;
+SELECT acc.report_id, acc.agency, acc.year, coalesce(acc.synthetic, false) AS synthetic, acc.platform, acc.account,
+  acc.followers, acc.posts, acc.posts_cumulative, acc.approx, acc.evidence, acc.followers_jump${extra}
+FROM acc`;
 }
 
 export interface NewMediaPlatformRow {
@@ -101,13 +113,13 @@ export interface NewMediaPlatformRow {
  */
 export function newMediaPlatformsSql(where: string): string {
   return `WITH ${accountsCte(where)}
-SELECT acc.platform, sel.year, count(*)::INTEGER AS n_accounts, count(DISTINCT acc.report_id)::INTEGER AS n_reports,
+SELECT acc.platform, acc.year, count(*)::INTEGER AS n_accounts, count(DISTINCT acc.report_id)::INTEGER AS n_reports,
   sum(acc.followers)::DOUBLE AS followers, sum(acc.posts) FILTER (WHERE NOT acc.posts_cumulative)::DOUBLE AS posts,
   count(acc.followers)::INTEGER AS n_with_followers, count(acc.posts) FILTER (WHERE NOT acc.posts_cumulative)::INTEGER AS n_with_posts,
   count(*) FILTER (WHERE acc.posts_cumulative)::INTEGER AS n_posts_cumulative,
   count(*) FILTER (WHERE ${isJumpSql('acc.followers_jump')})::INTEGER AS n_followers_jumps
-FROM acc JOIN sel ON sel.id = acc.report_id
-GROUP BY acc.platform, sel.year ORDER BY sel.year, acc.platform`;
+FROM acc
+GROUP BY acc.platform, acc.year ORDER BY acc.year, acc.platform`;
 }
 
 /** How many accounts the ranking chart shows. */
@@ -116,8 +128,8 @@ export const NEWMEDIA_TOP = 15;
 /** The `limit` accounts of `year` with the most of `measure` (a running total of posts is not ranked against years' posts). */
 export function newMediaTopSql(where: string, year: number, measure: NewMediaMeasure, limit: number): string {
   const column = measure === 'posts' ? 'posts' : 'followers';
-  return `SELECT * FROM (${newMediaAccountsSql(where, year)})
+  return `SELECT * FROM (${accountRowsSql(where, year)})
 WHERE ${column} IS NOT NULL${measure === 'posts' ? ' AND NOT posts_cumulative' : ''}
-ORDER BY ${column} DESC, followers DESC NULLS LAST, agency, platform, account
+ORDER BY ${column} DESC, followers DESC NULLS LAST, agency, platform, account, report_id
 LIMIT ${Math.trunc(limit)}`;
 }

@@ -35,9 +35,11 @@ export interface ProcurementReportRow {
 export const REPORT_PROCUREMENT_TABLE = 'report_procurement';
 
 /**
- * Creates `report_procurement`: per report that prints table 2 （九） or states a procurement
- * amount in its text, the table's figures with their states and the narrative amounts summed.
- * It depends on nothing a filter chooses, so it is derived once (derived.ts).
+ * Creates `report_procurement`: one row per report, with its columns a list shows or a filter
+ * condition over `r` reads, whether its template has table 2 （九） (`applicable`), that table's
+ * figures with their states, and the narrative amounts summed. It depends on nothing a filter
+ * chooses, so it is derived once (derived.ts); a filter change reads this one table instead of
+ * joining `reports` on its text id.
  */
 export function reportProcurementTableSql(): string {
   return `CREATE OR REPLACE TABLE ${REPORT_PROCUREMENT_TABLE} AS
@@ -56,20 +58,22 @@ n AS (
   FROM metrics m
   WHERE m."key" = 'procurement_amount'
   GROUP BY m.report_id)
-SELECT coalesce(t.report_id, n.report_id) AS report_id,
+SELECT r.id, r.agency, r.region, r.year, r.template, r.synthetic, r.province, r.city, r.county, r.level, r.is_aggregate,
+  r.template ${APPLICABLE} AS applicable,
   t.projects, t.projects_state, t.amount, t.amount_state, t.amount_raw, n.narrative_amount, n.narrative_evidence
-FROM t FULL JOIN n ON n.report_id = t.report_id`;
+FROM reports r LEFT JOIN t ON t.report_id = r.id LEFT JOIN n ON n.report_id = r.id`;
 }
 
-/** Reports whose template has table 2 （九）, and any other report that states a narrative procurement amount; with `head`, the first rows only (list-head.ts). */
+/** What the view lists: reports whose template has table 2 （九）, and any other report that states a narrative procurement amount. */
+const LISTED = '(r.applicable OR r.narrative_amount IS NOT NULL)';
+
+/** The listed reports passing `where`; with `head`, the first rows only (list-head.ts). */
 export function procurementReportsSql(where: string, head: number | null = null): string {
-  return `WITH sel AS (SELECT r.id, r.agency, r.region, r.year, r.template, r.synthetic FROM reports r WHERE ${whereOrAll(where)})
-SELECT sel.id, sel.agency, sel.region, sel.year, sel.template, coalesce(sel.synthetic, false) AS synthetic,
-  sel.template ${APPLICABLE} AS applicable,
-  p.projects, p.projects_state, p.amount, p.amount_state, p.amount_raw, p.narrative_amount, p.narrative_evidence${listTotalColumn(head)}
-FROM sel LEFT JOIN ${REPORT_PROCUREMENT_TABLE} p ON p.report_id = sel.id
-WHERE sel.template ${APPLICABLE} OR p.narrative_amount IS NOT NULL
-ORDER BY sel.year DESC NULLS LAST, coalesce(p.amount, p.narrative_amount) DESC NULLS LAST, sel.agency, sel.id${listLimit(head)}`;
+  return `SELECT r.id, r.agency, r.region, r.year, r.template, coalesce(r.synthetic, false) AS synthetic, r.applicable,
+  r.projects, r.projects_state, r.amount, r.amount_state, r.amount_raw, r.narrative_amount, r.narrative_evidence${listTotalColumn(head)}
+FROM ${REPORT_PROCUREMENT_TABLE} r
+WHERE (${whereOrAll(where)}) AND ${LISTED}
+ORDER BY r.year DESC NULLS LAST, coalesce(r.amount, r.narrative_amount) DESC NULLS LAST, r.agency, r.id${listLimit(head)}`;
 }
 
 export interface ProcurementTrendRow {
@@ -86,16 +90,16 @@ export interface ProcurementTrendRow {
   n_with_narrative: number;
 }
 
+/** Per year: every report passing `where` (`n_reports`), and the figures summed over the listed ones. */
 export function procurementTrendSql(where: string): string {
-  return `WITH sel AS (SELECT r.id, r.year, r.template FROM reports r WHERE ${whereOrAll(where)} AND r.year IS NOT NULL),
-p AS (${procurementReportsSql(where)})
-SELECT sel.year, count(*)::INTEGER AS n_reports,
-  count(*) FILTER (WHERE sel.template ${APPLICABLE})::INTEGER AS n_applicable,
-  count(p.amount)::INTEGER AS n_with_amount,
-  sum(p.amount)::DOUBLE AS amount, sum(p.projects)::DOUBLE AS projects,
-  sum(p.narrative_amount)::DOUBLE AS narrative_amount, count(p.narrative_amount)::INTEGER AS n_with_narrative
-FROM sel LEFT JOIN p ON p.id = sel.id
-GROUP BY sel.year ORDER BY sel.year`;
+  return `SELECT r.year, count(*)::INTEGER AS n_reports,
+  count(*) FILTER (WHERE r.applicable)::INTEGER AS n_applicable,
+  count(r.amount) FILTER (WHERE ${LISTED})::INTEGER AS n_with_amount,
+  (sum(r.amount) FILTER (WHERE ${LISTED}))::DOUBLE AS amount, (sum(r.projects) FILTER (WHERE ${LISTED}))::DOUBLE AS projects,
+  (sum(r.narrative_amount) FILTER (WHERE ${LISTED}))::DOUBLE AS narrative_amount, count(r.narrative_amount) FILTER (WHERE ${LISTED})::INTEGER AS n_with_narrative
+FROM ${REPORT_PROCUREMENT_TABLE} r
+WHERE (${whereOrAll(where)}) AND r.year IS NOT NULL
+GROUP BY r.year ORDER BY r.year`;
 }
 
 export interface ProcurementFiguresRow {

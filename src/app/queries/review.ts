@@ -39,10 +39,15 @@ export interface ReviewReportRow extends MeasureRow {
 
 /** One row per report; with `head`, the first rows only (list-head.ts). */
 export function reviewReportsSql(where: string, head: number | null = null): string {
-  return `SELECT * REPLACE (coalesce(synthetic, false) AS synthetic)${listTotalColumn(head)} FROM (
-${perReportSql(REVIEW_MEASURES, whereOrAll(where))}
-) per_report
+  return `${reviewRowsSql(where, listTotalColumn(head))}
 ORDER BY year DESC NULLS LAST, review_cases DESC NULLS LAST, agency, id${listLimit(head)}`;
+}
+
+/** reviewReportsSql's rows in no order: what a ranking or a count reads (a sort inside a subquery is done, not dropped). */
+function reviewRowsSql(where: string, extra = ''): string {
+  return `SELECT * REPLACE (coalesce(synthetic, false) AS synthetic)${extra} FROM (
+${perReportSql(REVIEW_MEASURES, whereOrAll(where))}
+) per_report`;
 }
 
 export interface ReviewTrendRow {
@@ -72,7 +77,7 @@ export const REVIEW_TOP = 15;
 export function reviewTopSql(where: string, measure: ReviewRankMeasure, minClosed: number, limit: number): string {
   const closed = 'coalesce(review_correction_rate__den, 0)';
   const enough = measure === 'review_correction_rate' && minClosed > 1 ? ` AND ${closed} >= ${Math.trunc(minClosed)}` : '';
-  return `SELECT * FROM (${reviewReportsSql(where)})
+  return `SELECT * FROM (${reviewRowsSql(where)})
 WHERE ${measure} IS NOT NULL${enough}
 ORDER BY ${measure} DESC, ${closed} DESC, coalesce(review_cases, 0) DESC, year DESC NULLS LAST, review_cases DESC NULLS LAST, agency, id
 LIMIT ${Math.trunc(limit)}`;
@@ -80,5 +85,5 @@ LIMIT ${Math.trunc(limit)}`;
 
 /** Reports the ranking leaves out: `measure` blank, missing or without a closed case. */
 export function reviewUnrankedSql(where: string, measure: ReviewRankMeasure): string {
-  return `SELECT count(*)::INTEGER AS n FROM (${reviewReportsSql(where)}) WHERE ${measure} IS NULL`;
+  return `SELECT count(*)::INTEGER AS n FROM (${reviewRowsSql(where)}) WHERE ${measure} IS NULL`;
 }
