@@ -29,7 +29,13 @@ export interface ViewTimings {
   firstChart: number;
   /** Navigation → every chart of the view drawn, cold (ms). */
   allCharts: number;
-  /** Filter change → every chart redrawn (ms). */
+  /**
+   * The reader's first filter change, made the moment the view has drawn: it may find DuckDB
+   * still running the view's precomputed statements once (database.ts) and runs shapes not yet
+   * run (ms).
+   */
+  firstChange: number;
+  /** Filter change → every chart redrawn, once the page is idle after the first (ms). */
   changeMedian: number;
   changeP95: number;
   /** In the browser: first query of a change sent → last answer in (ms). */
@@ -183,9 +189,19 @@ async function heapMb(page: Page): Promise<number> {
   }
 }
 
-async function warmChanges(baseUrl: string, routes: string[], steps: FilterStep[]): Promise<{ byRoute: Map<string, { total: number[]; sql: number[]; draw: number[] }>; peakHeapMb: number }> {
+/** The page idle: nothing asked is pending and DuckDB is not running precomputed statements once. */
+function idle(): boolean {
+  const shell = document.querySelector<HTMLElement>('.shell');
+  return shell?.dataset.busy === '0' && shell.dataset.warming === '0';
+}
+
+/**
+ * Per view: one filter change (`first`) the moment the view has drawn, then, once the page is
+ * idle, a walk through `steps`. The walk starts from where the first change left the filters.
+ */
+async function warmChanges(baseUrl: string, routes: string[], first: FilterStep, steps: FilterStep[]): Promise<{ byRoute: Map<string, { first: number; total: number[]; sql: number[]; draw: number[] }>; peakHeapMb: number }> {
   const { context, dispose } = await launch();
-  const byRoute = new Map<string, { total: number[]; sql: number[]; draw: number[] }>();
+  const byRoute = new Map<string, { first: number; total: number[]; sql: number[]; draw: number[] }>();
   let peakHeapMb = 0;
   try {
     const page = await context.newPage();
@@ -200,7 +216,8 @@ async function warmChanges(baseUrl: string, routes: string[], steps: FilterStep[
         const charts = [...document.querySelectorAll<HTMLElement>('main [data-chart]')];
         return shell?.dataset.db === 'ready' && shell.dataset.busy === '0' && charts.length > 0 && charts.every((c) => Number(c.dataset.draws ?? 0) > 0);
       }, undefined, { timeout: 600_000, polling: 50 });
-      const timings = { total: [] as number[], sql: [] as number[], draw: [] as number[] };
+      const timings = { first: (await timeFilterChange(page, first.filter, first.value)).total, total: [] as number[], sql: [] as number[], draw: [] as number[] };
+      await page.waitForFunction(idle, undefined, { timeout: 600_000, polling: 50 });
       for (const step of steps) {
         const { total, sql, draw } = await timeFilterChange(page, step.filter, step.value);
         timings.total.push(total);
@@ -259,7 +276,7 @@ async function datasetFacts(dataset: string): Promise<{ reports: number; bytes: 
 export async function benchApp(dataset: string, label: string, changesPerView: number, log: (line: string) => void): Promise<AppBenchResult> {
   const facts = await datasetFacts(dataset);
   const routes = Object.keys(VIEW_QUERIES);
-  const steps = changeSequence(facts.levels, facts.templates, changesPerView);
+  const [first, ...steps] = changeSequence(facts.levels, facts.templates, changesPerView + 1);
   const dist = distServing(dataset);
   const preview = await startPreview(dist);
   try {
@@ -268,8 +285,8 @@ export async function benchApp(dataset: string, label: string, changesPerView: n
       cold.set(route, await coldView(preview.baseUrl, route));
       log(`  ${label}: ${route} cold, first chart ${cold.get(route)!.firstChart.toFixed(0)} ms`);
     }
-    const warm = await warmChanges(preview.baseUrl, routes, steps);
-    log(`  ${label}: ${steps.length} filter changes on each of ${routes.length} views`);
+    const warm = await warmChanges(preview.baseUrl, routes, first!, steps);
+    log(`  ${label}: ${steps.length + 1} filter changes on each of ${routes.length} views`);
     const native = await nativeTimes(dataset, routes, steps);
     const overview = cold.get('overview')!;
     return {
@@ -288,6 +305,7 @@ export async function benchApp(dataset: string, label: string, changesPerView: n
           route,
           firstChart: cold.get(route)!.firstChart,
           allCharts: cold.get(route)!.allCharts,
+          firstChange: changes.first,
           changeMedian: median(changes.total),
           changeP95: quantile(changes.total, 0.95),
           sqlMedian: median(changes.sql),
@@ -308,15 +326,15 @@ const mb = (bytes: number) => (bytes < 1e6 ? `${(bytes / 1e3).toFixed(0)} kB` : 
 export function printAppResult(r: AppBenchResult, goals: { firstChart: number; p95: number }, before?: { date: string; app: AppBenchResult }): void {
   console.log(`\n${r.label}: ${r.reports.toLocaleString('en')} reports, dataset ${mb(r.datasetBytes)} of Parquet, browser database ${mb(r.browserDbBytes)}; ${r.changesPerView} filter changes per view`);
   console.log(`cold Overview, data files fetched: ${mb(r.overviewBytesAtCharts)} when its charts are drawn, ${mb(r.overviewBytesAtData)} when DuckDB-wasm has the data (at ${r.dataReady.toFixed(0)} ms); page's peak JS heap ${r.peakJsHeapMb.toFixed(0)} MB`);
-  const header = ['view', 'first chart', 'all charts', 'change p50', 'change p95', 'SQL wasm p50', 'SQL native p50', 'wasm/native', 'draw p50', before ? `first/p95 vs ${before.date.slice(0, 10)}` : 'vs last'];
+  const header = ['view', 'first chart', 'all charts', 'first change', 'change p50', 'change p95', 'SQL wasm p50', 'SQL native p50', 'wasm/native', 'draw p50', before ? `first/p95 vs ${before.date.slice(0, 10)}` : 'vs last'];
   const rows = r.views.map((v) => {
     const then = before?.app.views.find((w) => w.route === v.route);
     const versus = then ? `${(v.firstChart / then.firstChart).toFixed(2)}× / ${(v.changeP95 / then.changeP95).toFixed(2)}×` : '–';
-    return [v.route, v.firstChart, v.allCharts, v.changeMedian, v.changeP95, v.sqlMedian, v.nativeMedian].map((x, i) => (i === 0 ? String(x) : `${(x as number).toFixed(0)} ms`))
+    return [v.route, v.firstChart, v.allCharts, v.firstChange, v.changeMedian, v.changeP95, v.sqlMedian, v.nativeMedian].map((x, i) => (i === 0 ? String(x) : `${(x as number).toFixed(0)} ms`))
       .concat(`${(v.sqlMedian / v.nativeMedian).toFixed(1)}×`, `${v.drawMedian.toFixed(0)} ms`, versus);
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   for (const line of [header, widths.map((w) => '-'.repeat(w)), ...rows]) console.log(line.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
   const worst = (pick: (v: ViewTimings) => number) => Math.max(...r.views.map(pick));
-  console.log(`goals: first chart ≤ ${goals.firstChart} ms (worst ${worst((v) => v.firstChart).toFixed(0)}), change p95 ≤ ${goals.p95} ms (worst ${worst((v) => v.changeP95).toFixed(0)}), in-browser SQL ≤ 2× native (worst ${worst((v) => v.sqlMedian / v.nativeMedian).toFixed(1)}×)`);
+  console.log(`goals: first chart ≤ ${goals.firstChart} ms (worst ${worst((v) => v.firstChart).toFixed(0)}), change p95 ≤ ${goals.p95} ms (worst ${worst((v) => v.changeP95).toFixed(0)}; first change worst ${worst((v) => v.firstChange).toFixed(0)}), in-browser SQL ≤ 2× native (worst ${worst((v) => v.sqlMedian / v.nativeMedian).toFixed(1)}×)`);
 }

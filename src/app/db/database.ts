@@ -212,12 +212,12 @@ function warmLater(sql: string): void {
   warmedSql.add(sql);
   warmQueue.push(sql);
   if (warming) return;
-  warming = true;
+  setWarming(true);
   startDatabase().then((conn) => {
     const step = () => {
       const next = warmQueue.shift();
       if (next === undefined) {
-        warming = false;
+        setWarming(false);
         return;
       }
       if (askedInFlight > 0) {
@@ -228,9 +228,12 @@ function warmLater(sql: string): void {
       conn.query(next).then(() => performance.mark('gongkai:warmed', { detail: next }), () => undefined).finally(() => whenIdle(step));
     };
     whenIdle(step);
-  }, () => {
-    warming = false;
-  });
+  }, () => setWarming(false));
+}
+
+function setWarming(on: boolean): void {
+  warming = on;
+  dbStatus.warming = on;
 }
 
 function plain(value: unknown): unknown {

@@ -11,6 +11,8 @@ class DbStatus {
   tablesLoaded = $state(0);
   tableCount = $state(0);
   error = $state<string | null>(null);
+  /** Statements answered from precomputed rows are still being run once in DuckDB while the page is idle (database.ts). */
+  warming = $state(false);
   /** Whether the dataset holds any generated (synthetic) report. */
   hasSynthetic = $state(false);
 
