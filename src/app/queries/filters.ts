@@ -48,6 +48,13 @@ export function sqlString(value: string): string {
  */
 export const SELECTION_COLUMNS = [...REGION_COLUMNS, 'level', 'template', 'year', 'is_aggregate'] as const;
 
+/**
+ * The order a table of one row per report (or account) read on every filter change is stored
+ * in (ORDER BY over its own output columns): DuckDB keeps each stored segment's lowest and
+ * highest value, so a condition on the year or the level skips the segments it excludes.
+ */
+export const BY_YEAR_AND_LEVEL = 'ORDER BY "year", "level"';
+
 /** A WHERE condition over `reports r` (never empty: `TRUE` when nothing is filtered); it reads SELECTION_COLUMNS only. */
 export function reportWhere(filters: Filters): string {
   const parts: string[] = [];

@@ -7,7 +7,7 @@
 import type { MetricKey } from '../../model/report.ts';
 import { TEMPLATES, templatesWithCells, type TemplateId } from '../../model/templates/index.ts';
 import type { ValueKind } from '../format.ts';
-import { SELECTION_COLUMNS, sqlString } from './filters.ts';
+import { BY_YEAR_AND_LEVEL, SELECTION_COLUMNS, sqlString } from './filters.ts';
 import { provinceGrainTableSql, totalsTable } from './grain.ts';
 
 /** Cell keys (`t3.granted.total`) summed, or one narrative metric summed over its accounts. */
@@ -179,7 +179,8 @@ FROM (
     WHERE m.key IN (${metrics.map(sqlString).join(', ')})
     GROUP BY m.report_id
   ) mv ON mv.report_id = r.id
-) raw`;
+) raw
+${BY_YEAR_AND_LEVEL}`;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { whereOrAll } from './detail.ts';
 import { listLimit, listTotalColumn } from './list-head.ts';
+import { BY_YEAR_AND_LEVEL } from './filters.ts';
 
 export interface NewMediaAccountRow {
   report_id: string;
@@ -71,7 +72,8 @@ history AS (
 SELECT acc.*, ${ACCOUNT_REPORT_COLUMNS.map((c) => `r.${c}`).join(', ')},
   CASE WHEN acc.followers > 0 THEN acc.followers / nullif((SELECT median(h.followers) FROM history h
     WHERE h.agency = r.agency AND h.platform = acc.platform AND h.account IS NOT DISTINCT FROM acc.account AND h.year <> r.year), 0) END AS followers_jump
-FROM acc JOIN reports r ON r.id = acc.report_id`;
+FROM acc JOIN reports r ON r.id = acc.report_id
+${BY_YEAR_AND_LEVEL}`;
 }
 
 const accountsCte = (where: string) => `acc AS (SELECT * FROM ${REPORT_ACCOUNTS_TABLE} r WHERE ${whereOrAll(where)})`;

@@ -7,7 +7,7 @@
 import { templatesWithCells } from '../../model/templates/index.ts';
 import { whereOrAll } from './detail.ts';
 import { listLimit, listTotalColumn } from './list-head.ts';
-import { sqlString } from './filters.ts';
+import { BY_YEAR_AND_LEVEL, sqlString } from './filters.ts';
 
 /** `template IN (…)` of the versions whose table 2 has （九）. */
 const APPLICABLE = `IN (${templatesWithCells(['t2.centralized_procurement.procurement_amount']).map((t) => sqlString(t.id)).join(', ')})`;
@@ -61,7 +61,8 @@ n AS (
 SELECT r.id, r.agency, r.region, r.year, r.template, r.synthetic, r.province, r.city, r.county, r.level, r.is_aggregate,
   r.template ${APPLICABLE} AS applicable,
   t.projects, t.projects_state, t.amount, t.amount_state, t.amount_raw, n.narrative_amount, n.narrative_evidence
-FROM reports r LEFT JOIN t ON t.report_id = r.id LEFT JOIN n ON n.report_id = r.id`;
+FROM reports r LEFT JOIN t ON t.report_id = r.id LEFT JOIN n ON n.report_id = r.id
+${BY_YEAR_AND_LEVEL}`;
 }
 
 /** What the view lists: reports whose template has table 2 （九）, and any other report that states a narrative procurement amount. */
