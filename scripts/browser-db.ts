@@ -15,7 +15,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { BROWSER_DB_FILE, DATASET_TABLE_NAMES, MANIFEST_FILE, type BrowserDb } from '../src/model/dataset.ts';
 import { tablePath } from '../src/ingest/dataset-writer.ts';
 import { DERIVED_TABLE_NAMES, derivedTablesSql } from '../src/app/queries/derived.ts';
-import { sqlString } from '../src/app/queries/filters.ts';
+import { BY_YEAR_AND_LEVEL, sqlString } from '../src/app/queries/filters.ts';
 
 /** The DuckDB storage format DuckDB-wasm (@duckdb/duckdb-wasm 1.32, DuckDB 1.4) reads. */
 const STORAGE_VERSION = 'v1.4.0';
@@ -31,7 +31,8 @@ export async function writeBrowserDb(dir: string): Promise<{ file: string; bytes
     await connection.run(`ATTACH ${sqlString(building)} AS browser (STORAGE_VERSION ${sqlString(STORAGE_VERSION)})`);
     await connection.run('USE browser');
     for (const table of DATASET_TABLE_NAMES) {
-      await connection.run(`CREATE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(tablePath(dir, table))})`);
+      // reports are read on every filter change: stored by year and level, a filter skips segments
+      await connection.run(`CREATE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(tablePath(dir, table))})${table === 'reports' ? ` ${BY_YEAR_AND_LEVEL}` : ''}`);
     }
     for (const sql of derivedTablesSql()) await connection.run(sql);
     await connection.run('CHECKPOINT');

@@ -10,7 +10,7 @@ import { provinceGrain } from './grain.ts';
 import { MEASURE_TOTALS_TABLE, measureTotalsProvinceTableSql, measureTotalsTableSql, REPORT_MEASURES_TABLE, reportMeasuresSql } from './measures.ts';
 import { REPORT_ACCOUNTS_TABLE, reportAccountsTableSql } from './newmedia.ts';
 import { REPORT_PROCUREMENT_TABLE, reportProcurementTableSql } from './procurement.ts';
-import { CHECK_ISSUES_TABLE, CHECK_TOTALS_TABLE, checkIssuesTableSql, checkTotalsTableSql } from './quality.ts';
+import { AGENCY_SERIES_TABLE, agencySeriesTableSql, CHECK_ISSUES_TABLE, CHECK_TOTALS_TABLE, checkIssuesTableSql, checkTotalsTableSql } from './quality.ts';
 
 const DERIVED_TABLES: readonly { name: string; sql: () => string }[] = [
   { name: REPORT_MEASURES_TABLE, sql: reportMeasuresSql },
@@ -22,6 +22,7 @@ const DERIVED_TABLES: readonly { name: string; sql: () => string }[] = [
   { name: REPORT_ACCOUNTS_TABLE, sql: reportAccountsTableSql },
   { name: CHECK_ISSUES_TABLE, sql: checkIssuesTableSql },
   { name: CHECK_TOTALS_TABLE, sql: checkTotalsTableSql },
+  { name: AGENCY_SERIES_TABLE, sql: agencySeriesTableSql },
 ];
 
 export const DERIVED_TABLE_NAMES: readonly string[] = DERIVED_TABLES.map((t) => t.name);

@@ -128,23 +128,36 @@ export interface SeriesRow {
   cross_failed: number;
 }
 
+/** The table `agencySeriesTableSql` creates. */
+export const AGENCY_SERIES_TABLE = 'agency_series';
+
+/**
+ * Creates `agency_series`: each agency's years (agency_years) with the year's report's failed
+ * hard checks and failed cross-year checks. None of it depends on a filter, so a filter change
+ * joins nothing but picks agencies (seriesSql).
+ */
+export function agencySeriesTableSql(): string {
+  return `CREATE OR REPLACE TABLE ${AGENCY_SERIES_TABLE} AS
+WITH cross_failures AS (
+  SELECT report_id, count(*)::INTEGER AS n FROM ${CHECK_ISSUES_TABLE} WHERE rule LIKE 'x.%' AND status = 'fail' GROUP BY report_id
+)
+SELECT y.agency_id, y.agency, y."year", y.status, y.report_id, r.failed_hard, coalesce(x.n, 0)::INTEGER AS cross_failed
+FROM agency_years y LEFT JOIN reports r ON r.id = y.report_id LEFT JOIN cross_failures x ON x.report_id = y.report_id
+ORDER BY y.agency_id, y."year"`;
+}
+
 /**
  * Each selected agency's years: report or not, its failed hard checks and failed cross-year
  * checks. Agencies with a gap or a cross-year failure come first; at most `agencies` of them.
  */
 export function seriesSql(where: string, agencies = 40): string {
-  return `WITH chosen AS (SELECT DISTINCT r.agency_id FROM reports r WHERE ${whereOrAll(where)}),
-cross_failures AS (
-  SELECT report_id, count(*)::INTEGER AS n FROM ${CHECK_ISSUES_TABLE} WHERE rule LIKE 'x.%' AND status = 'fail' GROUP BY report_id
-),
-years AS (
-  SELECT y.agency_id, y.agency, y."year", y.status, y.report_id, r.failed_hard, coalesce(x.n, 0)::INTEGER AS cross_failed
-  FROM agency_years y LEFT JOIN reports r ON r.id = y.report_id LEFT JOIN cross_failures x ON x.report_id = y.report_id
-  WHERE y.agency_id IN (SELECT agency_id FROM chosen)
+  return `WITH years AS (
+  SELECT * FROM ${AGENCY_SERIES_TABLE}
+  WHERE agency_id IN (SELECT r.agency_id FROM reports r WHERE ${whereOrAll(where)})
 ),
 ranked AS (
   SELECT agency_id, max(CASE WHEN status <> 'report' OR cross_failed > 0 THEN 1 ELSE 0 END) AS notable, max(agency) AS name
-  FROM years GROUP BY agency_id ORDER BY notable DESC, name LIMIT ${Math.max(1, Math.floor(agencies))}
+  FROM years GROUP BY agency_id ORDER BY notable DESC, name, agency_id LIMIT ${Math.max(1, Math.floor(agencies))}
 )
-SELECT y.* FROM years y JOIN ranked k USING (agency_id) ORDER BY k.notable DESC, k.name, y."year"`;
+SELECT y.* FROM years y JOIN ranked k USING (agency_id) ORDER BY k.notable DESC, k.name, k.agency_id, y."year"`;
 }
