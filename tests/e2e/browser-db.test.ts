@@ -27,7 +27,7 @@ function dataResponses(app: AppPage): () => { path: string; status: number }[] {
 const kpis = (app: AppPage) => app.page.locator('[data-kpi]').allTextContents();
 
 describe('the browser database', () => {
-  it('is attached, fetched whole when small and read in ranges when large: no Parquet file is fetched, and the figures are those of the Parquet route', async () => {
+  it('is attached, fetched whole when small and read in ranges when large: no Parquet file nor Parquet decoder is fetched, and the figures are those of the Parquet route', async () => {
     const attached = await browser.open('#/overview');
     const attachedSeen = dataResponses(attached);
     const ranged = await browser.open('#/overview', {
@@ -67,6 +67,11 @@ describe('the browser database', () => {
 
       expect(fallbackSeen().filter((r) => r.path.endsWith('.duckdb'))).toEqual([]);
       expect(fallbackSeen().filter((r) => r.path.endsWith('.parquet')).length).toBeGreaterThanOrEqual(4);
+      // parquet-wasm's 5 MB decode only the Parquet route's tables
+      const parquetWasm = (app: AppPage) => app.requests.filter((url) => /parquet_wasm_bg[^/]*\.wasm$/.test(url));
+      expect(parquetWasm(attached)).toEqual([]);
+      expect(parquetWasm(ranged)).toEqual([]);
+      expect(parquetWasm(fallback)).toHaveLength(1);
 
       // the headline figures, one route against the other, and again after a filter change
       expect(await kpis(fallback)).toEqual(await kpis(attached));

@@ -96,7 +96,6 @@ async function browserDbFor(manifestText: string): Promise<BrowserDb | null> {
 async function open(): Promise<duckdb.AsyncDuckDBConnection> {
   dbStatus.phase = 'loading';
   dbStatus.tableCount = DATASET_TABLE_NAMES.length;
-  const parquet = loadParquetWasm();
   const engine = startEngine();
   // The manifest names the table files (by their content), so a dataset swapped in mid-load
   // is never read half old, half new.
@@ -115,7 +114,8 @@ async function open(): Promise<duckdb.AsyncDuckDBConnection> {
     attachedTables = browserDb.tables;
     dbStatus.tablesLoaded = dbStatus.tableCount;
   } else {
-    await loadParquetTables(conn, manifest, parquet);
+    // only then: its 5 MB of wasm would otherwise travel and compile on every first visit for nothing
+    await loadParquetTables(conn, manifest, loadParquetWasm());
     for (const sql of derivedTablesSql()) await conn.query(sql);
   }
   performance.mark('gongkai:measures-ready');
