@@ -8,6 +8,7 @@ import { makeTablesWritable, startDatabase, query } from '../db/database.ts';
 import { retirePrecomputed } from '../db/precomputed.svelte.ts';
 import { dataVersion } from '../db/query.svelte.ts';
 import { dbStatus } from '../db/status.svelte.ts';
+import { loadParquetWasm } from '../db/parquet.ts';
 import { problemText } from '../i18n/problems.ts';
 import type { Bilingual } from '../i18n/labels.ts';
 import { sqlString } from '../queries/filters.ts';
@@ -129,8 +130,7 @@ async function addDataset(entry: OwnEntry, files: readonly File[]): Promise<void
   const staged: DatasetTable[] = [];
   try {
     const conn = await startDatabase();
-    // initialised with its wasm by startDatabase, which decoded the loaded dataset with it
-    const { readParquet } = await import('parquet-wasm/esm');
+    const { readParquet } = await loadParquetWasm();
     const found: Partial<Record<DatasetTable, string[]>> = {};
     for (const [table, file] of byTable) {
       let ipc: Uint8Array;
