@@ -42,6 +42,11 @@ export function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
+/** SQL quoted identifier (a column named `t3.granted.total` or `year`) with quotes doubled. */
+export function sqlIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
 /**
  * The only columns of `reports r` a filter condition reads. Tables pre-aggregated by these
  * columns (derived.ts) can be filtered with the very same condition.

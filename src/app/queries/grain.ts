@@ -5,7 +5,7 @@
  * So each also comes at the province's grain (`<table>_province`, ~16× fewer rows there), and a
  * statement reads that one whenever it reads no column the coarser grain drops.
  */
-import { REGION_COLUMNS, SELECTION_COLUMNS } from './filters.ts';
+import { REGION_COLUMNS, SELECTION_COLUMNS, sqlIdent } from './filters.ts';
 
 /** The region columns below the province, which the coarser tables add up over. */
 const BELOW_PROVINCE: readonly string[] = REGION_COLUMNS.slice(1);
@@ -15,6 +15,9 @@ export const PROVINCE_GRAIN_COLUMNS: readonly string[] = SELECTION_COLUMNS.filte
 
 /** The name of `table` at the province's grain. */
 export const provinceGrain = (table: string): string => `${table}_province`;
+
+/** A name of one of those columns, as a word of SQL text. */
+const NAMES_BELOW_PROVINCE = new RegExp(`\\b(${BELOW_PROVINCE.join('|')})\\b`);
 
 /** SQL text without its string literals, so a region named like a column is never read as one. */
 const withoutLiterals = (sql: string): string => sql.replace(/'(?:[^']|'')*'/g, "''");
@@ -26,8 +29,7 @@ const withoutLiterals = (sql: string): string => sql.replace(/'(?:[^']|'')*'/g, 
  * adding up the wrong groups.
  */
 export function totalsTable(table: string, ...sqls: readonly string[]): string {
-  const below = new RegExp(`\\b(${BELOW_PROVINCE.join('|')})\\b`);
-  return sqls.some((sql) => below.test(withoutLiterals(sql))) ? table : provinceGrain(table);
+  return sqls.some((sql) => NAMES_BELOW_PROVINCE.test(withoutLiterals(sql))) ? table : provinceGrain(table);
 }
 
 /**
@@ -36,12 +38,10 @@ export function totalsTable(table: string, ...sqls: readonly string[]): string {
  * groups (sums and counts of reports, each report lying in one group).
  */
 export function provinceGrainTableSql(table: string, keys: readonly string[], sums: readonly { column: string; type: string }[]): string {
-  const kept = [...PROVINCE_GRAIN_COLUMNS, ...keys].map(ident).join(', ');
+  const kept = [...PROVINCE_GRAIN_COLUMNS, ...keys].map(sqlIdent).join(', ');
   return `CREATE OR REPLACE TABLE ${provinceGrain(table)} AS
-SELECT ${kept}, ${sums.map((s) => `sum(${ident(s.column)})::${s.type} AS ${ident(s.column)}`).join(', ')}
+SELECT ${kept}, ${sums.map((s) => `sum(${sqlIdent(s.column)})::${s.type} AS ${sqlIdent(s.column)}`).join(', ')}
 FROM ${table}
 GROUP BY ALL
 ORDER BY ${kept}`;
 }
-
-const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;

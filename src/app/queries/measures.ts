@@ -7,7 +7,7 @@
 import type { MetricKey } from '../../model/report.ts';
 import { TEMPLATES, templatesWithCells, type TemplateId } from '../../model/templates/index.ts';
 import type { ValueKind } from '../format.ts';
-import { BY_YEAR_AND_LEVEL, SELECTION_COLUMNS, sqlString } from './filters.ts';
+import { BY_YEAR_AND_LEVEL, SELECTION_COLUMNS, sqlIdent, sqlString } from './filters.ts';
 import { provinceGrainTableSql, totalsTable } from './grain.ts';
 
 /** Cell keys (`t3.granted.total`) summed, or one narrative metric summed over its accounts. */
@@ -95,7 +95,6 @@ export function measureById(id: string | null | undefined): Measure {
   return MEASURES.find((m) => m.id === id) ?? MEASURES.find((m) => m.id === DEFAULT_MEASURE)!;
 }
 
-const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 function termCells(term: Term | undefined): string[] {
   return term && 'cells' in term ? [...term.cells] : [];
@@ -107,14 +106,14 @@ function termMetrics(term: Term | undefined): MetricKey[] {
 
 /** Σ of the term's operands in the pivoted row; NULL as soon as one operand is NULL. */
 function termSql(term: Term): string {
-  if ('metric' in term) return `raw.${ident(`m.${term.metric}`)}`;
-  return `(${term.cells.map((k) => `raw.${ident(k)}`).join(' + ')})`;
+  if ('metric' in term) return `raw.${sqlIdent(`m.${term.metric}`)}`;
+  return `(${term.cells.map((k) => `raw.${sqlIdent(k)}`).join(' + ')})`;
 }
 
 /** Some operand cell of the term is in `state` (blank, inferred). */
 function anyCellSql(term: Term | undefined, state: 'blank' | 'inferred'): string {
   if (!term || 'metric' in term) return 'FALSE';
-  return term.cells.map((k) => `coalesce(raw.${ident(`${state}:${k}`)}, FALSE)`).join(' OR ');
+  return term.cells.map((k) => `coalesce(raw.${sqlIdent(`${state}:${k}`)}, FALSE)`).join(' OR ');
 }
 
 /** `<id>`, `<id>__num`, `<id>__den`, `<id>__state` of one measure over the pivoted row `raw`. */
@@ -129,10 +128,10 @@ function measureColumnsSql(m: Measure): string {
       WHEN ${anyCellSql(m.num, 'inferred')} OR ${anyCellSql(m.den, 'inferred')} THEN 'inferred'
       ELSE 'value' END`;
   return [
-    `CASE WHEN ${applicable} THEN (${value})::DOUBLE END AS ${ident(m.id)}`,
-    `CASE WHEN ${applicable} THEN (${num})::DOUBLE END AS ${ident(`${m.id}__num`)}`,
-    `CASE WHEN ${applicable} THEN (${den ?? 'NULL'})::DOUBLE END AS ${ident(`${m.id}__den`)}`,
-    `${state} AS ${ident(`${m.id}__state`)}`,
+    `CASE WHEN ${applicable} THEN (${value})::DOUBLE END AS ${sqlIdent(m.id)}`,
+    `CASE WHEN ${applicable} THEN (${num})::DOUBLE END AS ${sqlIdent(`${m.id}__num`)}`,
+    `CASE WHEN ${applicable} THEN (${den ?? 'NULL'})::DOUBLE END AS ${sqlIdent(`${m.id}__den`)}`,
+    `${state} AS ${sqlIdent(`${m.id}__state`)}`,
   ].join(',\n  ');
 }
 
@@ -157,15 +156,15 @@ export function reportMeasuresSql(): string {
   const cellColumns = cells.map((k) => {
     const [table, row, col] = k.split('.');
     const match = `c."table" = ${sqlString(table)} AND c."row" = ${sqlString(row)} AND c.col = ${sqlString(col)}`;
-    return `max(CASE WHEN ${match} THEN c.value END) AS ${ident(k)}, bool_or(CASE WHEN ${match} THEN c.state = 'blank' END) AS ${ident(`blank:${k}`)}, bool_or(CASE WHEN ${match} THEN c.state = 'inferred' END) AS ${ident(`inferred:${k}`)}`;
+    return `max(CASE WHEN ${match} THEN c.value END) AS ${sqlIdent(k)}, bool_or(CASE WHEN ${match} THEN c.state = 'blank' END) AS ${sqlIdent(`blank:${k}`)}, bool_or(CASE WHEN ${match} THEN c.state = 'inferred' END) AS ${sqlIdent(`inferred:${k}`)}`;
   });
-  const metricColumns = metrics.map((k) => `sum(CASE WHEN m.key = ${sqlString(k)} THEN m.value END) AS ${ident(`m.${k}`)}`);
+  const metricColumns = metrics.map((k) => `sum(CASE WHEN m.key = ${sqlString(k)} THEN m.value END) AS ${sqlIdent(`m.${k}`)}`);
   return `CREATE OR REPLACE TABLE ${REPORT_MEASURES_TABLE} AS
-SELECT raw.report_id, raw.template, ${REPORT_COLUMNS.map((c) => `raw.${ident(c)}`).join(', ')},
+SELECT raw.report_id, raw.template, ${REPORT_COLUMNS.map((c) => `raw.${sqlIdent(c)}`).join(', ')},
   ${MEASURES.map(measureColumnsSql).join(',\n  ')}
 FROM (
-  SELECT r.id AS report_id, r.template, ${REPORT_COLUMNS.map((c) => `r.${ident(c)}`).join(', ')}, cv.* EXCLUDE (report_id), mv.* EXCLUDE (report_id)
-  FROM (SELECT DISTINCT id, template, ${REPORT_COLUMNS.map(ident).join(', ')} FROM reports) r
+  SELECT r.id AS report_id, r.template, ${REPORT_COLUMNS.map((c) => `r.${sqlIdent(c)}`).join(', ')}, cv.* EXCLUDE (report_id), mv.* EXCLUDE (report_id)
+  FROM (SELECT DISTINCT id, template, ${REPORT_COLUMNS.map(sqlIdent).join(', ')} FROM reports) r
   LEFT JOIN (
     SELECT c.report_id,
       ${cellColumns.join(',\n      ')}
@@ -192,8 +191,8 @@ ${BY_YEAR_AND_LEVEL}`;
 export function perReportSql(measures: readonly Measure[], where: string, extraColumns: readonly (typeof REPORT_COLUMNS)[number][] = []): string {
   const unknown = measures.filter((m) => !MEASURES.includes(m));
   if (unknown.length > 0) throw new Error(`measures ${unknown.map((m) => m.id).join(', ')}: not in MEASURES, so not in ${REPORT_MEASURES_TABLE}`);
-  const measureColumns = measures.map((m) => [m.id, `${m.id}__num`, `${m.id}__den`, `${m.id}__state`].map((c) => `r.${ident(c)}`).join(', '));
-  return `SELECT r.id, r.agency, r.level, r.province, r.city, r.county, r.region, r.year, r.template, r.synthetic${extraColumns.map((c) => `, r.${ident(c)}`).join('')},
+  const measureColumns = measures.map((m) => [m.id, `${m.id}__num`, `${m.id}__den`, `${m.id}__state`].map((c) => `r.${sqlIdent(c)}`).join(', '));
+  return `SELECT r.id, r.agency, r.level, r.province, r.city, r.county, r.region, r.year, r.template, r.synthetic${extraColumns.map((c) => `, r.${sqlIdent(c)}`).join('')},
   ${measureColumns.join(',\n  ')}
 FROM (SELECT report_id AS id, * EXCLUDE (report_id) FROM ${REPORT_MEASURES_TABLE}) r
 WHERE ${where}`;
@@ -222,16 +221,16 @@ export const hasValueSql = (column: string) => `${column} IN ('value', 'inferred
  * `<id>__reports` (reports that gave a value) and `<id>__na` (reports where it does not apply).
  */
 export function aggregateSql(measures: readonly Measure[], where: string, groupBy: readonly { sql: string; as: string }[]): string {
-  const keys = groupBy.map((g) => `${g.sql} AS ${ident(g.as)}`);
+  const keys = groupBy.map((g) => `${g.sql} AS ${sqlIdent(g.as)}`);
   const columns = measures.map((m) => {
-    const ok = hasValueSql(ident(`${m.id}__state`));
+    const ok = hasValueSql(sqlIdent(`${m.id}__state`));
     const value = m.den
-      ? `sum(${ident(`${m.id}__num`)}) FILTER (WHERE ${ok}) / nullif(sum(${ident(`${m.id}__den`)}) FILTER (WHERE ${ok}), 0)`
-      : `sum(${ident(m.id)}) FILTER (WHERE ${ok})`;
+      ? `sum(${sqlIdent(`${m.id}__num`)}) FILTER (WHERE ${ok}) / nullif(sum(${sqlIdent(`${m.id}__den`)}) FILTER (WHERE ${ok}), 0)`
+      : `sum(${sqlIdent(m.id)}) FILTER (WHERE ${ok})`;
     return [
-      `(${value})::DOUBLE AS ${ident(m.id)}`,
-      `count(*) FILTER (WHERE ${ok})::INTEGER AS ${ident(`${m.id}__reports`)}`,
-      `count(*) FILTER (WHERE ${ident(`${m.id}__state`)} = 'na')::INTEGER AS ${ident(`${m.id}__na`)}`,
+      `(${value})::DOUBLE AS ${sqlIdent(m.id)}`,
+      `count(*) FILTER (WHERE ${ok})::INTEGER AS ${sqlIdent(`${m.id}__reports`)}`,
+      `count(*) FILTER (WHERE ${sqlIdent(`${m.id}__state`)} = 'na')::INTEGER AS ${sqlIdent(`${m.id}__na`)}`,
     ].join(', ');
   });
   return `WITH per_report AS (
@@ -253,14 +252,14 @@ export const MEASURE_TOTALS_TABLE = 'measure_totals';
  * selection's figures add up its groups' rows (selectionAggregateSql).
  */
 export function measureTotalsTableSql(): string {
-  const keys = SELECTION_COLUMNS.map((c) => ident(c)).join(', ');
+  const keys = SELECTION_COLUMNS.map((c) => sqlIdent(c)).join(', ');
   const columns = MEASURES.map((m) => {
-    const ok = hasValueSql(ident(`${m.id}__state`));
+    const ok = hasValueSql(sqlIdent(`${m.id}__state`));
     const sums = m.den ? ['__num', '__den'] : [''];
     return [
-      ...sums.map((suffix) => `sum(${ident(`${m.id}${suffix}`)}) FILTER (WHERE ${ok}) AS ${ident(`${m.id}${suffix}`)}`),
-      `count(*) FILTER (WHERE ${ok}) AS ${ident(`${m.id}__reports`)}`,
-      `count(*) FILTER (WHERE ${ident(`${m.id}__state`)} = 'na') AS ${ident(`${m.id}__na`)}`,
+      ...sums.map((suffix) => `sum(${sqlIdent(`${m.id}${suffix}`)}) FILTER (WHERE ${ok}) AS ${sqlIdent(`${m.id}${suffix}`)}`),
+      `count(*) FILTER (WHERE ${ok}) AS ${sqlIdent(`${m.id}__reports`)}`,
+      `count(*) FILTER (WHERE ${sqlIdent(`${m.id}__state`)} = 'na') AS ${sqlIdent(`${m.id}__na`)}`,
     ].join(', ');
   });
   return `CREATE OR REPLACE TABLE ${MEASURE_TOTALS_TABLE} AS
@@ -290,20 +289,20 @@ export function measureTotalsProvinceTableSql(): string {
  * groups): a view's figures and its trend in one statement.
  */
 export function selectionAggregateSql(measures: readonly Measure[], where: string, groupBy: readonly { sql: string; as: string }[], options: { total?: boolean } = {}): string {
-  const keys = groupBy.map((g) => `${g.sql} AS ${ident(g.as)}`);
+  const keys = groupBy.map((g) => `${g.sql} AS ${sqlIdent(g.as)}`);
   const columns = measures.map((m) => {
-    const sum = (suffix: string) => `sum(r.${ident(`${m.id}${suffix}`)})`;
+    const sum = (suffix: string) => `sum(r.${sqlIdent(`${m.id}${suffix}`)})`;
     const value = m.den ? `${sum('__num')} / nullif(${sum('__den')}, 0)` : sum('');
     // an empty selection counts 0 reports, as count(*) does, where a sum over no group is NULL
-    const count = (suffix: string) => `coalesce(${sum(suffix)}, 0)::INTEGER AS ${ident(`${m.id}${suffix}`)}`;
-    return `(${value})::DOUBLE AS ${ident(m.id)}, ${count('__reports')}, ${count('__na')}`;
+    const count = (suffix: string) => `coalesce(${sum(suffix)}, 0)::INTEGER AS ${sqlIdent(`${m.id}${suffix}`)}`;
+    return `(${value})::DOUBLE AS ${sqlIdent(m.id)}, ${count('__reports')}, ${count('__na')}`;
   });
   const positions = groupBy.map((_, i) => i + 1).join(', ');
   const groupSqls = groupBy.map((g) => g.sql).join(', ');
   const withTotal = options.total === true && groupBy.length > 0;
-  const flag = withTotal ? [`GROUPING(${groupSqls}) > 0 AS ${ident(TOTAL_FLAG)}`] : [];
+  const flag = withTotal ? [`GROUPING(${groupSqls}) > 0 AS ${sqlIdent(TOTAL_FLAG)}`] : [];
   const grouping = groupBy.length === 0 ? ''
-    : withTotal ? `GROUP BY GROUPING SETS ((${groupSqls}), ())\nORDER BY ${ident(TOTAL_FLAG)}, ${positions}`
+    : withTotal ? `GROUP BY GROUPING SETS ((${groupSqls}), ())\nORDER BY ${sqlIdent(TOTAL_FLAG)}, ${positions}`
     : `GROUP BY ${positions}\nORDER BY ${positions}`;
   return `SELECT ${[...keys, ...flag, 'coalesce(sum(r.reports), 0)::INTEGER AS reports', ...columns].join(',\n  ')}
 FROM ${totalsTable(MEASURE_TOTALS_TABLE, where, groupSqls)} r
