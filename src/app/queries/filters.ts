@@ -54,6 +54,14 @@ export function sqlIdent(name: string): string {
 export const SELECTION_COLUMNS = [...REGION_COLUMNS, 'level', 'template', 'year', 'is_aggregate'] as const;
 
 /**
+ * The columns of `reports` that a derived table of one row per report (or per account) repeats:
+ * every column a filter condition reads and what a list shows beside them. Such a table is
+ * filtered with the very same condition over `r`, so a filter change reads it alone and never
+ * joins `reports` on its text id.
+ */
+export const REPORT_ROW_COLUMNS = ['agency', 'region', 'synthetic', ...SELECTION_COLUMNS] as const;
+
+/**
  * The order a table of one row per report (or account) read on every filter change is stored
  * in (ORDER BY over its own output columns): DuckDB keeps each stored segment's lowest and
  * highest value, so a condition on the year or the level skips the segments it excludes.

@@ -7,7 +7,7 @@
 import type { MetricKey } from '../../model/report.ts';
 import { TEMPLATES, templatesWithCells, type TemplateId } from '../../model/templates/index.ts';
 import type { ValueKind } from '../format.ts';
-import { BY_YEAR_AND_LEVEL, SELECTION_COLUMNS, sqlIdent, sqlString } from './filters.ts';
+import { BY_YEAR_AND_LEVEL, REPORT_ROW_COLUMNS, SELECTION_COLUMNS, sqlIdent, sqlString } from './filters.ts';
 import { provinceGrainTableSql, totalsTable } from './grain.ts';
 
 /** Cell keys (`t3.granted.total`) summed, or one narrative metric summed over its accounts. */
@@ -138,13 +138,10 @@ function measureColumnsSql(m: Measure): string {
 /** The table `reportMeasuresSql` creates. */
 export const REPORT_MEASURES_TABLE = 'report_measures';
 
-/** The columns of `reports` that `report_measures` repeats: what a report list shows and a filter condition over `r` reads. */
-const REPORT_COLUMNS = ['agency', 'level', 'province', 'city', 'county', 'region', 'year', 'synthetic', 'is_aggregate'] as const;
-
 /**
  * Creates `report_measures` from `reports`, `cells` and `metrics`, once after loading: one row
  * per (report id, template) with the report's own columns a list or a filter reads
- * (REPORT_COLUMNS) and every measure of MEASURES as `<id>`, `<id>__num`, `<id>__den` and
+ * (REPORT_ROW_COLUMNS) and every measure of MEASURES as `<id>`, `<id>__num`, `<id>__den` and
  * `<id>__state` (see perReportSql). A filter change then reads one row per report from this one
  * table, instead of pivoting the long `cells` table or joining `reports` on its text id (at
  * 100,000 reports that join was three quarters of a report list's time). CASE inside the
@@ -160,11 +157,11 @@ export function reportMeasuresSql(): string {
   });
   const metricColumns = metrics.map((k) => `sum(CASE WHEN m.key = ${sqlString(k)} THEN m.value END) AS ${sqlIdent(`m.${k}`)}`);
   return `CREATE OR REPLACE TABLE ${REPORT_MEASURES_TABLE} AS
-SELECT raw.report_id, raw.template, ${REPORT_COLUMNS.map((c) => `raw.${sqlIdent(c)}`).join(', ')},
+SELECT raw.report_id, ${REPORT_ROW_COLUMNS.map((c) => `raw.${sqlIdent(c)}`).join(', ')},
   ${MEASURES.map(measureColumnsSql).join(',\n  ')}
 FROM (
-  SELECT r.id AS report_id, r.template, ${REPORT_COLUMNS.map((c) => `r.${sqlIdent(c)}`).join(', ')}, cv.* EXCLUDE (report_id), mv.* EXCLUDE (report_id)
-  FROM (SELECT DISTINCT id, template, ${REPORT_COLUMNS.map(sqlIdent).join(', ')} FROM reports) r
+  SELECT r.id AS report_id, ${REPORT_ROW_COLUMNS.map((c) => `r.${sqlIdent(c)}`).join(', ')}, cv.* EXCLUDE (report_id), mv.* EXCLUDE (report_id)
+  FROM (SELECT DISTINCT id, ${REPORT_ROW_COLUMNS.map(sqlIdent).join(', ')} FROM reports) r
   LEFT JOIN (
     SELECT c.report_id,
       ${cellColumns.join(',\n      ')}
@@ -188,7 +185,7 @@ ${BY_YEAR_AND_LEVEL}`;
  * operand printed blank) | missing (an operand absent) | na (not in this template, or a rate over zero). Reads `report_measures`, so the
  * measures must come from MEASURES.
  */
-export function perReportSql(measures: readonly Measure[], where: string, extraColumns: readonly (typeof REPORT_COLUMNS)[number][] = []): string {
+export function perReportSql(measures: readonly Measure[], where: string, extraColumns: readonly (typeof REPORT_ROW_COLUMNS)[number][] = []): string {
   const unknown = measures.filter((m) => !MEASURES.includes(m));
   if (unknown.length > 0) throw new Error(`measures ${unknown.map((m) => m.id).join(', ')}: not in MEASURES, so not in ${REPORT_MEASURES_TABLE}`);
   const measureColumns = measures.map((m) => [m.id, `${m.id}__num`, `${m.id}__den`, `${m.id}__state`].map((c) => `r.${sqlIdent(c)}`).join(', '));

@@ -4,7 +4,7 @@
  */
 import { whereOrAll } from './detail.ts';
 import { listLimit, listTotalColumn } from './list-head.ts';
-import { BY_YEAR_AND_LEVEL } from './filters.ts';
+import { BY_YEAR_AND_LEVEL, REPORT_ROW_COLUMNS } from './filters.ts';
 
 export interface NewMediaAccountRow {
   report_id: string;
@@ -37,15 +37,8 @@ const isJumpSql = (ratio: string) => `(${ratio} >= ${JUMP_FACTOR} OR ${ratio} <=
 export const REPORT_ACCOUNTS_TABLE = 'report_accounts';
 
 /**
- * The columns of `reports` each account row repeats: what the list shows and every column a
- * filter condition over `r` reads, so a filter change reads this one table (joining `reports`
- * on its text id was most of each statement's time at 100,000 reports).
- */
-const ACCOUNT_REPORT_COLUMNS = ['agency', 'year', 'synthetic', 'province', 'city', 'county', 'level', 'template', 'is_aggregate'] as const;
-
-/**
  * Creates `report_accounts`: one row per report and account, with the report's columns
- * (ACCOUNT_REPORT_COLUMNS) and its followers' jump against the account's other years. Neither
+ * (REPORT_ROW_COLUMNS) and its followers' jump against the account's other years. Neither
  * depends on what a filter chooses (an account's history is all its years, whatever is
  * selected), so both are derived once (derived.ts).
  */
@@ -69,7 +62,7 @@ history AS (
   FROM metrics m JOIN reports r ON r.id = m.report_id
   WHERE m."key" = 'newmedia_followers' AND r.year IS NOT NULL AND m.value > 0
   GROUP BY 1, 2, 3, 4)
-SELECT acc.*, ${ACCOUNT_REPORT_COLUMNS.map((c) => `r.${c}`).join(', ')},
+SELECT acc.*, ${REPORT_ROW_COLUMNS.map((c) => `r.${c}`).join(', ')},
   CASE WHEN acc.followers > 0 THEN acc.followers / nullif((SELECT median(h.followers) FROM history h
     WHERE h.agency = r.agency AND h.platform = acc.platform AND h.account IS NOT DISTINCT FROM acc.account AND h.year <> r.year), 0) END AS followers_jump
 FROM acc JOIN reports r ON r.id = acc.report_id

@@ -7,7 +7,7 @@
 import { templatesWithCells } from '../../model/templates/index.ts';
 import { whereOrAll } from './detail.ts';
 import { listLimit, listTotalColumn } from './list-head.ts';
-import { BY_YEAR_AND_LEVEL, sqlString } from './filters.ts';
+import { BY_YEAR_AND_LEVEL, REPORT_ROW_COLUMNS, sqlString } from './filters.ts';
 
 /** `template IN (…)` of the versions whose table 2 has （九）. */
 const APPLICABLE = `IN (${templatesWithCells(['t2.centralized_procurement.procurement_amount']).map((t) => sqlString(t.id)).join(', ')})`;
@@ -35,11 +35,10 @@ export interface ProcurementReportRow {
 export const REPORT_PROCUREMENT_TABLE = 'report_procurement';
 
 /**
- * Creates `report_procurement`: one row per report, with its columns a list shows or a filter
- * condition over `r` reads, whether its template has table 2 （九） (`applicable`), that table's
- * figures with their states, and the narrative amounts summed. It depends on nothing a filter
- * chooses, so it is derived once (derived.ts); a filter change reads this one table instead of
- * joining `reports` on its text id.
+ * Creates `report_procurement`: one row per report, with its REPORT_ROW_COLUMNS, whether its
+ * template has table 2 （九） (`applicable`), that table's figures with their states, and the
+ * narrative amounts summed. It depends on nothing a filter chooses, so it is derived once
+ * (derived.ts).
  */
 export function reportProcurementTableSql(): string {
   return `CREATE OR REPLACE TABLE ${REPORT_PROCUREMENT_TABLE} AS
@@ -58,7 +57,7 @@ n AS (
   FROM metrics m
   WHERE m."key" = 'procurement_amount'
   GROUP BY m.report_id)
-SELECT r.id, r.agency, r.region, r.year, r.template, r.synthetic, r.province, r.city, r.county, r.level, r.is_aggregate,
+SELECT r.id, ${REPORT_ROW_COLUMNS.map((c) => `r.${c}`).join(', ')},
   r.template ${APPLICABLE} AS applicable,
   t.projects, t.projects_state, t.amount, t.amount_state, t.amount_raw, n.narrative_amount, n.narrative_evidence
 FROM reports r LEFT JOIN t ON t.report_id = r.id LEFT JOIN n ON n.report_id = r.id
