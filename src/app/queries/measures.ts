@@ -250,33 +250,34 @@ export const MEASURE_TOTALS_TABLE = 'measure_totals';
  */
 export function measureTotalsTableSql(): string {
   const keys = SELECTION_COLUMNS.map((c) => sqlIdent(c)).join(', ');
-  const columns = MEASURES.map((m) => {
-    const ok = hasValueSql(sqlIdent(`${m.id}__state`));
-    const sums = m.den ? ['__num', '__den'] : [''];
-    return [
-      ...sums.map((suffix) => `sum(${sqlIdent(`${m.id}${suffix}`)}) FILTER (WHERE ${ok}) AS ${sqlIdent(`${m.id}${suffix}`)}`),
-      `count(*) FILTER (WHERE ${ok}) AS ${sqlIdent(`${m.id}__reports`)}`,
-      `count(*) FILTER (WHERE ${sqlIdent(`${m.id}__state`)} = 'na') AS ${sqlIdent(`${m.id}__na`)}`,
-    ].join(', ');
-  });
   return `CREATE OR REPLACE TABLE ${MEASURE_TOTALS_TABLE} AS
 WITH per_report AS (
 ${perReportSql(MEASURES, 'TRUE', ['is_aggregate'])}
 )
-SELECT ${keys}, count(*) AS reports,
-  ${columns.join(',\n  ')}
+SELECT ${keys}, ${MEASURE_TOTAL_COLUMNS.map((c) => `${c.sql} AS ${sqlIdent(c.column)}`).join(',\n  ')}
 FROM per_report
 GROUP BY ALL`;
 }
 
+/**
+ * `measure_totals`' columns besides the group's: `reports`, and per measure the sums of its value
+ * (or of a rate's operands) over the reports with one, and the counts of those reports and of the
+ * ones it does not apply to — each adds up across groups, so the province grain sums them again.
+ */
+const MEASURE_TOTAL_COLUMNS: readonly { column: string; type: 'DOUBLE' | 'BIGINT'; sql: string }[] = [
+  { column: 'reports', type: 'BIGINT', sql: 'count(*)' },
+  ...MEASURES.flatMap((m) => {
+    const ok = hasValueSql(sqlIdent(`${m.id}__state`));
+    return [
+      ...(m.den ? ['__num', '__den'] : ['']).map((suffix) => ({ column: `${m.id}${suffix}`, type: 'DOUBLE' as const, sql: `sum(${sqlIdent(`${m.id}${suffix}`)}) FILTER (WHERE ${ok})` })),
+      { column: `${m.id}__reports`, type: 'BIGINT' as const, sql: `count(*) FILTER (WHERE ${ok})` },
+      { column: `${m.id}__na`, type: 'BIGINT' as const, sql: `count(*) FILTER (WHERE ${sqlIdent(`${m.id}__state`)} = 'na')` },
+    ];
+  }),
+];
+
 /** Creates `measure_totals` at the province's grain (grain.ts), from `measure_totals`. */
-export function measureTotalsProvinceTableSql(): string {
-  const sums = MEASURES.flatMap((m) => [
-    ...(m.den ? ['__num', '__den'] : ['']).map((suffix) => ({ column: `${m.id}${suffix}`, type: 'DOUBLE' })),
-    ...['__reports', '__na'].map((suffix) => ({ column: `${m.id}${suffix}`, type: 'BIGINT' })),
-  ]);
-  return provinceGrainTableSql(MEASURE_TOTALS_TABLE, [], [{ column: 'reports', type: 'BIGINT' }, ...sums]);
-}
+export const measureTotalsProvinceTableSql = (): string => provinceGrainTableSql(MEASURE_TOTALS_TABLE, [], MEASURE_TOTAL_COLUMNS);
 
 /**
  * aggregateSql's answer read from `measure_totals` (or its province grain, grain.ts), for a selection `where` that is a filter
