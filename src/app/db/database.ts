@@ -200,7 +200,6 @@ function asked<T>(pending: Promise<T>): Promise<T> {
  */
 const warmQueue: string[] = [];
 const warmedSql = new Set<string>();
-let warming = false;
 
 function whenIdle(step: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(step, { timeout: 1000 });
@@ -211,13 +210,13 @@ function warmLater(sql: string): void {
   if (warmedSql.has(sql)) return;
   warmedSql.add(sql);
   warmQueue.push(sql);
-  if (warming) return;
-  setWarming(true);
+  if (dbStatus.warming) return;
+  dbStatus.warming = true;
   startDatabase().then((conn) => {
     const step = () => {
       const next = warmQueue.shift();
       if (next === undefined) {
-        setWarming(false);
+        dbStatus.warming = false;
         return;
       }
       if (askedInFlight > 0) {
@@ -228,13 +227,11 @@ function warmLater(sql: string): void {
       conn.query(next).then(() => performance.mark('gongkai:warmed', { detail: next }), () => undefined).finally(() => whenIdle(step));
     };
     whenIdle(step);
-  }, () => setWarming(false));
+  }, () => {
+    dbStatus.warming = false;
+  });
 }
 
-function setWarming(on: boolean): void {
-  warming = on;
-  dbStatus.warming = on;
-}
 
 function plain(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
